@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { firstText, noMatch, queryAllFirst, queryFirst, textOf } from './dom';
+
+beforeEach(() => {
+  document.body.innerHTML = '<ul><li class="b">  one </li><li class="b"> </li><li class="c">three</li></ul>';
+});
+
+describe('queryFirst / queryAllFirst', () => {
+  it('use the first selector that matches anything, and say which', () => {
+    expect(queryFirst(document, ['.a', '.b', '.c'])).toMatchObject({ selector: '.b' });
+    const all = queryAllFirst(document, ['.a', '.b', 'li']);
+    expect(all.selector).toBe('.b');
+    expect(all.nodes).toHaveLength(2);
+  });
+
+  it('report no match', () => {
+    expect(queryFirst(document, ['.a'])).toBeNull();
+    expect(queryAllFirst(document, ['.a'])).toEqual({ selector: null, nodes: [] });
+  });
+
+  it('skip a selector the engine cannot parse', () => {
+    expect(queryFirst(document, ['li[', '.c'])?.selector).toBe('.c');
+  });
+
+  it('search under the given root only', () => {
+    const li = document.querySelector('.c')!;
+    expect(queryFirst(li, ['li'])).toBeNull();
+  });
+});
+
+describe('text helpers', () => {
+  it('trim, and give null for missing or blank nodes', () => {
+    const [one, blank] = document.querySelectorAll('li');
+    expect(textOf(one)).toBe('one');
+    expect(textOf(blank)).toBeNull();
+    expect(textOf(null)).toBeNull();
+    expect(firstText(document, ['.a', '.c'])).toBe('three');
+    expect(firstText(document, ['.a'])).toBeNull();
+  });
+
+  it('noMatch names the list and its selectors', () => {
+    expect(noMatch('messageList', ['#x ul', 'ul'])).toBe('messageList: no match for #x ul, ul');
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Generic DOM helpers for adapters. Platform selectors are data: named lists of CSS selectors, ordered
+ * from the most specific to looser fallbacks. The first selector that finds anything wins, so a class
+ * rename on the platform degrades to a fallback instead of breaking the whole adapter.
+ */
+
+/** Ordered fallback selectors for one part of a page (never empty). */
+export type SelectorList = readonly [string, ...string[]];
+
+/** A platform's named selector lists. */
+export type SelectorTable<K extends string = string> = { readonly [name in K]: SelectorList };
+
+export interface FirstMatch<E extends Element = Element> {
+  /** The selector of the list that matched. */
+  selector: string;
+  node: E;
+}
+
+export interface AllMatch<E extends Element = Element> {
+  /** The selector of the list that matched, or null when none did. */
+  selector: string | null;
+  /** Nodes of that selector in document order; empty when none matched. */
+  nodes: E[];
+}
+
+/** querySelectorAll that treats a selector the engine cannot parse as matching nothing. */
+function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    // One bad selector (e.g. syntax a browser does not support yet) falls back alone.
+    return [];
+  }
+}
+
+/** The first node of the first selector in the list that matches anything under root. */
+export function queryFirst<E extends Element = Element>(root: ParentNode, list: SelectorList): FirstMatch<E> | null {
+  for (const selector of list) {
+    const [node] = safeQueryAll(root, selector);
+    if (node) return { selector, node: node as E };
+  }
+  return null;
+}
+
+/** All nodes of the first selector in the list that matches anything under root. */
+export function queryAllFirst<E extends Element = Element>(root: ParentNode, list: SelectorList): AllMatch<E> {
+  for (const selector of list) {
+    const nodes = safeQueryAll(root, selector);
+    if (nodes.length) return { selector, nodes: nodes as E[] };
+  }
+  return { selector: null, nodes: [] };
+}
+
+/** Trimmed textContent, or null when the node is missing or has no text. */
+export function textOf(node: Node | null | undefined): string | null {
+  const text = node?.textContent?.trim();
+  return text ? text : null;
+}
+
+/** Trimmed text of the first match of the list under root, or null. */
+export function firstText(root: ParentNode, list: SelectorList): string | null {
+  return textOf(queryFirst(root, list)?.node);
+}
+
+/** `name: no match for a, b, c` — the health line that names a selector list which found nothing. */
+export function noMatch(name: string, list: SelectorList): string {
+  return `${name}: no match for ${list.join(', ')}`;
+}

@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import zh from '../public/_locales/zh_CN/messages.json';
+
+/** Every user-visible string's key; the zh_CN file is the source of truth. */
+export type MessageKey = keyof typeof zh;
+
+/** Translate through the browser's i18n (zh_CN default, en second); falls back to zh_CN text. */
+export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  const s = subs.map(String);
+  let out = '';
+  try {
+    out = browser.i18n.getMessage(key, s);
+  } catch {
+    // not in an extension context (unit tests): use the default locale's text below
+  }
+  if (out) return out;
+  let text = zh[key].message;
+  s.forEach((v, i) => (text = text.replace(new RegExp(`\\$[A-Z]+\\$`), v)));
+  return text;
+}
+
+/** A waiting time as the agent reads it: 35秒, 4分5秒, 1小时5分. */
+export function formatDuration(totalSeconds: number): string {
+  const sec = Math.max(0, Math.floor(totalSeconds));
+  if (sec < 60) return t('durationSeconds', sec);
+  if (sec < 3600) return t('durationMinutes', Math.floor(sec / 60), sec % 60);
+  return t('durationHours', Math.floor(sec / 3600), Math.floor((sec % 3600) / 60));
+}

@@ -1,0 +1,143 @@
+import { describe, it, expect } from 'vitest';
+import { ChatWatcher } from './watcher';
+import type { ConversationRow, PageMessage, PlatformAdapter } from '../adapters/types';
+
+/** A page whose reads the test scripts directly, so each watcher rule is tested on its own. */
+function fakePage() {
+  const page = {
+    healthy: true,
+    shop: '糖果小铺旗舰店' as string | null,
+    rows: [] as ConversationRow[],
+    open: null as string | null,
+    messages: [] as PageMessage[],
+  };
+  const adapter: PlatformAdapter = {
+    platform: 'pdd',
+    health: () => ({ healthy: page.healthy, problems: page.healthy ? [] : ['messageList: no match'] }),
+    shop: () => page.shop,
+    conversations: () => page.rows,
+    openConversation: () => (page.open ? { buyer: page.open, nickname: null } : null),
+    messages: () => page.messages,
+    composer: () => null,
+    open: () => false,
+  };
+  return { page, adapter };
+}
+
+const T0 = Date.parse('2026-11-25T10:00:00+08:00');
+const msg = (id: number, sender: PageMessage['sender'], text = 'x'): PageMessage => ({
+  id: String(id),
+  sender,
+  text,
+  ts: new Date(id).toISOString(),
+});
+const row = (buyer: string, waiting: number | null, active = false): ConversationRow => ({
+  buyer,
+  nickname: buyer,
+  preview: null,
+  waiting,
+  overtime: false,
+  active,
+});
+
+function setup() {
+  const { page, adapter } = fakePage();
+  let now = T0;
+  const w = new ChatWatcher(adapter, {} as Document, { now: () => now });
+  return { page, w, tick: (ms: number) => (now += ms), at: () => now };
+}
+
+describe('ChatWatcher', () => {
+  it('treats everything on the page at the first read as history', () => {
+    const { page, w } = setup();
+    page.open = 'u1';
+    page.rows = [row('u1', null, true), row('u2', 40)];
+    page.messages = [msg(T0 - 60_000, 'buyer'), msg(T0 - 50_000, 'agent')];
+    expect(w.scan().events).toEqual([]);
+  });
+
+  it('emits a buyer message appended after the first read, with China-time ts and a stable id', () => {
+    const { page, w, tick, at } = setup();
+    page.open = 'u1';
+    page.messages = [msg(T0 - 60_000, 'buyer')];
+    w.scan();
+    tick(3000);
+    page.messages = [...page.messages, msg(at(), 'buyer', '在吗')];
+    const { events } = w.scan();
+    expect(events).toEqual([
+      {
+        id: `pdd:糖果小铺旗舰店:u1:${at()}`,
+        type: 'buyer_message',
+        ts: '2026-11-25T10:00:03+08:00',
+        platform: 'pdd',
+        shop: '糖果小铺旗舰店',
+        buyer: 'u1',
+      },
+    ]);
+    // Read again: the same message is not emitted twice.
+    expect(w.scan().events).toEqual([]);
+  });
+
+  it('records robot auto-replies as robot and the agent as human; system notices are no event', () => {
+    const { page, w, tick, at } = setup();
+    page.open = 'u1';
+    page.messages = [msg(T0 - 60_000, 'buyer')];
+    w.scan();
+    tick(3000);
+    page.messages = [...page.messages, msg(at(), 'robot'), msg(at() + 1, 'system'), msg(at() + 2, 'agent')];
+    expect(w.scan().events.map((e) => (e.type === 'agent_message' ? e.sender : e.type))).toEqual(['robot', 'human']);
+  });
+
+  it('treats the pane that loads after switching conversations as history, even a moment later', () => {
+    const { page, w, tick } = setup();
+    page.open = 'u1';
+    page.messages = [msg(T0 - 60_000, 'buyer')];
+    w.scan();
+    tick(5000);
+    page.open = 'u2';
+    page.messages = []; // the pane is cleared, history is on its way
+    expect(w.scan().events).toEqual([]);
+    tick(400);
+    page.messages = [msg(T0 - 90_000, 'buyer'), msg(T0 - 10_000, 'buyer')];
+    expect(w.scan().events).toEqual([]);
+  });
+
+  it('does not count older messages prepended by scrolling up', () => {
+    const { page, w, tick } = setup();
+    page.open = 'u1';
+    page.messages = [msg(T0 - 60_000, 'buyer')];
+    w.scan();
+    tick(5000);
+    page.messages = [msg(T0 - 9_000_000, 'buyer'), msg(T0 - 8_000_000, 'agent'), ...page.messages];
+    expect(w.scan().events).toEqual([]);
+  });
+
+  it('counts a waiting badge appearing on a conversation that is not open, once, dated by the badge', () => {
+    const { page, w, tick } = setup();
+    page.open = 'u1';
+    page.rows = [row('u1', null, true), row('u2', null)];
+    w.scan();
+    tick(10_000);
+    page.rows = [row('u1', null, true), row('u2', 2)];
+    const { events } = w.scan();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'buyer_message', buyer: 'u2', ts: '2026-11-25T10:00:08+08:00' });
+    tick(1000);
+    page.rows = [row('u2', 3), row('u1', null, true)]; // re-rendered and re-ordered: same buyer, still waiting
+    expect(w.scan().events).toEqual([]);
+  });
+
+  it('does nothing on an unrecognised page, and takes its first healthy read as the baseline', () => {
+    const { page, w, tick, at } = setup();
+    page.healthy = false;
+    page.open = 'u1';
+    page.messages = [msg(T0 - 60_000, 'buyer')];
+    const r = w.scan();
+    expect(r.events).toEqual([]);
+    expect(r.state.health.healthy).toBe(false);
+    tick(1000);
+    page.healthy = true;
+    page.messages = [...page.messages, msg(at(), 'buyer')];
+    expect(w.scan().events).toEqual([]);
+  });
+});

@@ -1,0 +1,146 @@
+import type { AdapterHealth, ConversationRow, PageMessage, PlatformAdapter } from '../adapters/types';
+import type { ChatEvent } from '../stats/events';
+import { toChinaIso } from '../time/china';
+
+/**
+ * Turns successive reads of a workbench page into chat events.
+ *
+ * What counts as *new* (and so becomes an event) versus *history* (already on the page, or loaded by
+ * opening a conversation or scrolling up) is the whole difficulty; the rules are:
+ * - everything on the page at the first read is history;
+ * - when the open conversation changes, the first non-empty pane read within `settleMs` is history;
+ * - afterwards, an unseen message is new only when it stands after the last message already seen (a
+ *   scroll-up prepends) and its page time is not older than the conversation's baseline by more than
+ *   `staleMs` (late chunks of history);
+ * - for conversations that are not open, a waiting badge appearing on the row is a buyer message.
+ */
+
+export interface WatcherState {
+  health: AdapterHealth;
+  shop: string | null;
+  rows: ConversationRow[];
+  openBuyer: string | null;
+}
+
+export interface WatcherOptions {
+  now?: () => number;
+  settleMs?: number;
+  staleMs?: number;
+}
+
+interface PaneBaseline {
+  buyer: string;
+  openedAt: number;
+  settled: boolean;
+  seen: Set<string>;
+}
+
+export class ChatWatcher {
+  private readonly now: () => number;
+  private readonly settleMs: number;
+  private readonly staleMs: number;
+  private pane: PaneBaseline | null = null;
+  /** Message keys seen per buyer over the page's life, so reopening a conversation re-emits nothing. */
+  private readonly seenByBuyer = new Map<string, Set<string>>();
+  private readonly waitingBefore = new Map<string, boolean>();
+  private started = false;
+
+  constructor(
+    private readonly adapter: PlatformAdapter,
+    private readonly doc: Document,
+    opts: WatcherOptions = {},
+  ) {
+    this.now = opts.now ?? Date.now;
+    this.settleMs = opts.settleMs ?? 2000;
+    this.staleMs = opts.staleMs ?? 5 * 60_000;
+  }
+
+  /** Read the page; returns what it shows and the events that happened since the last read. */
+  scan(): { state: WatcherState; events: ChatEvent[] } {
+    const health = this.adapter.health(this.doc);
+    const shop = this.adapter.shop(this.doc);
+    const rows = this.adapter.conversations(this.doc);
+    const open = this.adapter.openConversation(this.doc);
+    const openBuyer = open?.buyer ?? null;
+    const state: WatcherState = { health, shop, rows, openBuyer };
+    const events: ChatEvent[] = [];
+    if (!health.healthy) return { state, events };
+    // The first *healthy* read is the baseline: a single-page app may render after we arrive.
+    const first = !this.started;
+    this.started = true;
+
+    const shopKey = shop ?? '';
+    const t = this.now();
+
+    // Conversations that are not open: a badge appearing means a buyer wrote.
+    for (const row of rows) {
+      const waiting = row.waiting !== null;
+      const before = this.waitingBefore.get(row.buyer);
+      this.waitingBefore.set(row.buyer, waiting);
+      if (first || before === undefined || before || !waiting || row.buyer === openBuyer) continue;
+      const at = t - row.waiting! * 1000;
+      events.push({
+        id: `pdd:${shopKey}:${row.buyer}:list:${Math.floor(at / 1000)}`,
+        type: 'buyer_message',
+        ts: toChinaIso(at),
+        platform: this.adapter.platform,
+        shop: shopKey,
+        buyer: row.buyer,
+      });
+    }
+
+    if (!openBuyer) {
+      this.pane = null;
+      return { state, events };
+    }
+    if (!this.pane || this.pane.buyer !== openBuyer) {
+      let seen = this.seenByBuyer.get(openBuyer);
+      if (!seen) this.seenByBuyer.set(openBuyer, (seen = new Set()));
+      this.pane = { buyer: openBuyer, openedAt: t, settled: false, seen };
+    }
+    const pane = this.pane;
+    const messages = this.adapter.messages(this.doc);
+    const keys = messages.map((m, i) => messageKey(m, i));
+
+    if (first || (!pane.settled && t - pane.openedAt <= this.settleMs)) {
+      // History: remember it, emit nothing.
+      for (const k of keys) pane.seen.add(k);
+      if (messages.length > 0) pane.settled = true;
+      return { state, events };
+    }
+    pane.settled = true;
+
+    let lastSeen = -1;
+    keys.forEach((k, i) => {
+      if (pane.seen.has(k)) lastSeen = i;
+    });
+    messages.forEach((m, i) => {
+      const k = keys[i]!;
+      if (pane.seen.has(k)) return;
+      pane.seen.add(k);
+      if (i < lastSeen) return; // prepended by scroll-up
+      const at = m.ts ? Date.parse(m.ts) : t;
+      if (at < pane.openedAt - this.staleMs) return; // a late chunk of old history
+      if (m.sender === 'system') return;
+      const common = {
+        id: `${this.adapter.platform}:${shopKey}:${openBuyer}:${k}`,
+        ts: toChinaIso(at),
+        platform: this.adapter.platform,
+        shop: shopKey,
+        buyer: openBuyer,
+      };
+      events.push(
+        m.sender === 'buyer'
+          ? { ...common, type: 'buyer_message' }
+          : { ...common, type: 'agent_message', sender: m.sender === 'robot' ? 'robot' : 'human' },
+      );
+    });
+    return { state, events };
+  }
+}
+
+/** The page id when there is one; otherwise what the message shows, which is stable across re-renders. */
+function messageKey(m: PageMessage, index: number): string {
+  if (m.id) return m.id;
+  return `x${m.sender}|${m.ts ?? ''}|${m.text ?? ''}|${m.ts || m.text ? '' : index}`;
+}

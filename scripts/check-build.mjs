@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// Build check (part of `npm test`): every emitted script is acceptable to Chrome, the manifest asks
+// for what is used and no more, and the bundle sizes that matter are printed.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dir = process.argv[2] ?? '.output/chrome-mv3';
+const problems = [];
+
+/** Permissions we use, each with the reason it is needed. Anything else fails the build. */
+const ALLOWED_PERMISSIONS = new Set(['storage', 'alarms', 'notifications']);
+/** The seller workbench hosts a content script may run on. */
+const WORKBENCH_HOSTS = [
+  'https://mms.pinduoduo.com/',
+  'https://im.jinritemai.com/',
+  'https://dongdong.jd.com/',
+  'https://im.kwaixiaodian.com/',
+];
+
+function walk(d) {
+  return readdirSync(d).flatMap((n) => {
+    const p = join(d, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+let files;
+try {
+  files = walk(dir);
+} catch {
+  console.error(`check-build: no build at ${dir}; run the build first`);
+  process.exit(2);
+}
+
+// 1. Chrome refuses a content script that is not valid UTF-8, and treats noncharacters such as
+//    U+FFFF (which Dexie's source holds) as invalid. Scripts are emitted as ASCII; verify it.
+const decoder = new TextDecoder('utf-8', { fatal: true });
+const nonchar = /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
+for (const f of files.filter((f) => /\.(m?js)$/.test(f))) {
+  const buf = readFileSync(f);
+  let text;
+  try {
+    text = decoder.decode(buf);
+  } catch {
+    problems.push(`${relative(dir, f)}: not valid UTF-8`);
+    continue;
+  }
+  const m = nonchar.exec(text);
+  if (m) problems.push(`${relative(dir, f)}: holds the Unicode noncharacter U+${m[0].codePointAt(0).toString(16).toUpperCase()} at offset ${m.index}`);
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) problems.push(`${relative(dir, f)}: holds a lone surrogate`);
+}
+
+// 2. The manifest asks only for what is used.
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+for (const p of manifest.permissions ?? []) {
+  if (!ALLOWED_PERMISSIONS.has(p)) problems.push(`manifest: permission "${p}" is not on the allowed list (${[...ALLOWED_PERMISSIONS].join(', ')})`);
+}
+const onWorkbench = (pattern) => WORKBENCH_HOSTS.some((h) => pattern.startsWith(h));
+const hostPatterns = [
+  ...(manifest.host_permissions ?? []),
+  ...(manifest.manifest_version === 2 ? (manifest.permissions ?? []).filter((p) => p.includes('://')) : []),
+  ...(manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []),
+  ...(manifest.web_accessible_resources ?? []).flatMap((r) => r.matches ?? []),
+];
+for (const p of hostPatterns) {
+  if (p === '<all_urls>' || !onWorkbench(p)) problems.push(`manifest: host pattern "${p}" is not a workbench host`);
+}
+if (manifest.optional_permissions?.length) problems.push('manifest: optional_permissions are not expected');
+
+// 3. Sizes: content scripts load on every workbench page, so they are watched.
+const sizes = files
+  .filter((f) => /\.(js|css|html)$/.test(f))
+  .map((f) => {
+    const buf = readFileSync(f);
+    return { file: relative(dir, f), bytes: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+  })
+  .sort((a, b) => b.gzip - a.gzip);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`check-build: ${dir}`);
+for (const s of sizes) console.log(`  ${s.file.padEnd(44)} ${kb(s.bytes).padStart(10)}  gzip ${kb(s.gzip).padStart(9)}`);
+const group = (re) => sizes.filter((s) => re.test(s.file)).reduce((a, s) => a + s.gzip, 0);
+console.log(`  content script (pdd) gzip: ${kb(group(/^content-scripts\/pdd\./))}`);
+console.log(`  popup gzip (html+js+css, chunks included): ${kb(group(/^(popup\.html|chunks\/popup-|assets\/popup-|chunks\/)/))}`);
+
+if (problems.length) {
+  console.error(`check-build: ${problems.length} problem(s):`);
+  for (const p of problems) console.error(`  - ${p}`);
+  process.exit(1);
+}
+console.log('check-build: ok (scripts valid for Chrome, permissions minimal)');

@@ -1,0 +1,135 @@
+// `npm run demo`: opens the PDD workbench simulator at the real URL in Chromium with the built
+// extension and plays a scripted shift. With a display it is a window to watch and use; with
+// `--headless --out DIR` (automatic when there is no display) it writes a PNG per scene and summary.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { launchWithExtension, openPdd, openPopup } from './browser';
+import { chinaDate } from '../lib/time/china';
+
+interface Scene {
+  name: string;
+  title: string;
+  screenshot: string | null;
+  saw: Record<string, unknown>;
+}
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const value = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+if (flag('--help')) {
+  console.log('usage: npm run demo [-- --headless] [--out DIR] [--lang zh-CN|en]');
+  process.exit(0);
+}
+const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+const headless = flag('--headless') || noDisplay;
+const outDir = resolve(value('--out') ?? 'demo-output');
+const lang = value('--lang') ?? 'zh-CN';
+if (noDisplay && !flag('--headless')) console.log('demo: no display found, running headless');
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Pauses are for a person watching; headless runs only wait for what the page needs. */
+const pace = (ms: number) => sleep(headless ? Math.min(ms, 400) : ms);
+
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  const app = await launchWithExtension({ headless, lang });
+  const scenes: Scene[] = [];
+  const page = await openPdd(app.context);
+  const sim = <T>(fn: string, ...a: unknown[]) =>
+    page.evaluate(([f, a2]) => (window as any).sim[f as string](...(a2 as unknown[])), [fn, a] as const) as Promise<T>;
+  const overlay = page.locator('[data-testid="kp-overlay"]');
+
+  async function scene(name: string, title: string, saw: () => Promise<Record<string, unknown>>, shotOf: Page = page) {
+    const file = `${String(scenes.length + 1).padStart(2, '0')}-${name}.png`;
+    await shotOf.screenshot({ path: join(outDir, file) });
+    scenes.push({ name, title, screenshot: file, saw: await saw() });
+    console.log(`demo: scene ${scenes.length} · ${title}`);
+  }
+  const overlayState = async () => ({
+    healthy: await overlay.getAttribute('data-healthy'),
+    waiting: await overlay.locator('[data-testid="kp-waiting"] li').evaluateAll((lis) =>
+      lis.map((li) => ({ buyer: li.getAttribute('data-buyer'), shown: li.textContent })),
+    ),
+  });
+
+  await overlay.waitFor();
+  await page.waitForSelector('[data-testid="kp-overlay"][data-healthy="true"]');
+  await pace(1500);
+  await scene('start', '上班打开工作台：领航识别了页面，列出正在等待的买家 / The overlay recognises the workbench and lists waiting buyers', overlayState);
+
+  // A burst: three buyers write at once, the robot answers them a moment later.
+  await sim('setAutoReply', { enabled: true, delayMs: 1500, text: '亲，您好，客服马上为您服务~' });
+  const state = await sim<{ buyers: { uid: string; nickname: string }[]; open: string | null }>('state');
+  const others = state.buyers.filter((b) => b.uid !== state.open).slice(0, 3);
+  const lines = ['这件毛衣还有M码吗？', '我的快递三天没动了', '能便宜点吗'];
+  for (const [i, b] of others.entries()) {
+    await sim('buyerSays', b.uid, lines[i % lines.length]);
+    await pace(600);
+  }
+  if (state.open) await sim('buyerSays', state.open, '在吗？什么时候发货呀');
+  await pace(2500);
+  await scene('burst', '买家集中进线，机器人自动回复（不算人工回复）/ A burst of buyers; the robot replies, which does not count as a response', overlayState);
+
+  // The agent answers the open conversation by hand.
+  const composer = page.locator('#replyTextarea');
+  await composer.click();
+  await composer.pressSequentially('亲，今天下午五点前发出哦', { delay: headless ? 0 : 60 });
+  await pace(800);
+  await composer.press('Enter');
+  await pace(1200);
+  await scene('reply', '客服人工回复当前买家 / The agent replies by hand', overlayState);
+
+  // The agent picks the longest-waiting buyer from the overlay.
+  const first = overlay.locator('[data-testid="kp-waiting"] li button').first();
+  if (await first.count()) {
+    await first.click();
+    await pace(1500);
+    await composer.click();
+    await composer.pressSequentially('亲，让您久等了，马上帮您查询', { delay: headless ? 0 : 60 });
+    await composer.press('Enter');
+    await pace(1500);
+  }
+  await scene('urgent', '从领航面板打开等待最久的买家并回复 / Opening the longest-waiting buyer from the overlay', overlayState);
+
+  // Let the background store the last events, then show the popup.
+  await pace(1000);
+  const popup = await openPopup(app.context, app.extensionId);
+  await popup.setViewportSize({ width: 360, height: 300 });
+  await popup.waitForSelector('[data-testid="kp-today"]');
+  const events = await popup.evaluate(
+    (day) => (globalThis as any).chrome.runtime.sendMessage({ type: 'events/list', day }),
+    chinaDate(Date.now()),
+  );
+  const counts = await popup.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'stats/day-counts' }));
+  await scene('popup', '弹窗里的今日统计 / Today in the popup', async () => ({ counts }), popup);
+
+  const summary = {
+    generatedAt: new Date().toISOString(),
+    extensionId: app.extensionId,
+    headless,
+    scenes,
+    counts,
+    events: events.events,
+    sent: await page.evaluate(() => (window as any).sim.sent),
+  };
+  writeFileSync(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2));
+  console.log(`demo: ${scenes.length} scenes, ${events.events.length} events stored; screenshots and summary.json in ${outDir}`);
+
+  if (headless) {
+    await app.close();
+    return;
+  }
+  await popup.close();
+  await page.bringToFront();
+  console.log('demo: the window stays open for you to use the simulator; close it to finish.');
+  await new Promise<void>((r) => app.context.on('close', () => r()));
+}
+
+main().catch((e) => {
+  console.error(`demo failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,113 @@
+/**
+ * Run a platform adapter on a saved page, without a browser:
+ *   npm run inspect -- --platform pdd FILE.html
+ * Prints one JSON object (what the adapter reads) on stdout. Page scripts are never executed.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { adapters, getAdapter } from '../lib/adapters/index';
+import { loadHtml } from '../lib/adapters/html-node';
+
+export const USAGE = 'usage: npm run inspect -- --platform <id> FILE.html   (platforms: ' +
+  `${Object.keys(adapters).join(', ')})`;
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface InspectReport {
+  platform: string;
+  healthy: boolean;
+  problems: string[];
+  shop: string | null;
+  conversations: {
+    buyer: string;
+    nickname: string | null;
+    preview: string | null;
+    waiting: number | null;
+    overtime: boolean;
+    active: boolean;
+  }[];
+  open: { buyer: string | null; nickname: string | null } | null;
+  messages: { id: string | null; sender: string; text: string | null; ts: string | null }[];
+  composer: { found: boolean; text: string | null };
+}
+
+const fail = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `inspect: ${message}\n${USAGE}\n` });
+
+/** Adapter output on one page's HTML, as plain data. */
+export async function inspectHtml(platform: string, html: string): Promise<InspectReport> {
+  const adapter = getAdapter(platform);
+  const page = loadHtml(html);
+  try {
+    const doc = page.document;
+    const { healthy, problems } = adapter.health(doc);
+    const composer = adapter.composer(doc);
+    return {
+      platform: adapter.platform,
+      healthy,
+      problems,
+      shop: adapter.shop(doc),
+      // Fields listed explicitly so the JSON keeps a fixed shape and order.
+      conversations: adapter.conversations(doc).map(({ buyer, nickname, preview, waiting, overtime, active }) => ({
+        buyer,
+        nickname,
+        preview,
+        waiting,
+        overtime,
+        active,
+      })),
+      open: adapter.openConversation(doc),
+      messages: adapter.messages(doc).map(({ id, sender, text, ts }) => ({ id, sender, text, ts })),
+      composer: { found: composer !== null, text: composer ? composer.read() : null },
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The CLI without process side effects: argv without `node script`, returns what to print. */
+export async function main(argv: readonly string[]): Promise<CliResult> {
+  let platform: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
+    if (arg === '--platform') {
+      platform = argv[++i];
+      if (platform === undefined) return fail('--platform needs a value');
+    } else if (arg.startsWith('--platform=')) {
+      platform = arg.slice('--platform='.length);
+    } else if (arg.startsWith('-')) {
+      return fail(`unknown option ${arg}`);
+    } else {
+      files.push(arg);
+    }
+  }
+  if (!platform) return fail('missing --platform');
+  if (!Object.hasOwn(adapters, platform)) {
+    return fail(`unknown platform "${platform}" (known: ${Object.keys(adapters).join(', ')})`);
+  }
+  const [file, ...extra] = files;
+  if (file === undefined) return fail('missing FILE.html');
+  if (extra.length) return fail(`one file at a time (got ${files.length})`);
+
+  let html: string;
+  try {
+    html = readFileSync(file, 'utf8');
+  } catch (error) {
+    return fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const report = await inspectHtml(platform, html);
+  return { code: 0, stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '' };
+}
+
+// Run only when executed directly (tsx scripts/inspect.ts), not when imported by tests.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { code, stdout, stderr } = await main(process.argv.slice(2));
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
+  process.exitCode = code;
+}

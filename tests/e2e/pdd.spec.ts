@@ -1,0 +1,157 @@
+import { test, expect, type Page } from '@playwright/test';
+import { launchWithExtension, openPdd, openPopup, type Launched } from '../../scripts/browser';
+import { chinaDate } from '../../lib/time/china';
+
+// One Chromium with the built extension for this file; each test opens its own simulator tab, and
+// the event store is cleared between tests through the background's own database.
+let app: Launched;
+let popup: Page;
+
+test.beforeAll(async () => {
+  app = await launchWithExtension();
+  popup = await openPopup(app.context, app.extensionId);
+});
+test.afterAll(async () => {
+  await app?.close();
+});
+test.beforeEach(async () => {
+  await app.serviceWorker.evaluate(async () => {
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('kefu-pilot');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('events', 'readwrite');
+        tx.objectStore('events').clear();
+        tx.oncomplete = () => (req.result.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+      req.onerror = () => reject(req.error);
+    });
+  });
+});
+
+interface StoredEvent {
+  id: string;
+  type: string;
+  buyer: string;
+  sender?: string;
+  shop: string;
+  ts: string;
+}
+
+/** What the background has stored today, asked the way the popup asks. */
+async function storedEvents(): Promise<StoredEvent[]> {
+  const r = await popup.evaluate(
+    (day) => (globalThis as any).chrome.runtime.sendMessage({ type: 'events/list', day }),
+    chinaDate(Date.now()),
+  );
+  expect(r.ok).toBe(true);
+  return r.events;
+}
+
+const sim = <T = unknown>(page: Page, fn: string, ...args: unknown[]) =>
+  page.evaluate(([f, a]) => (window as any).sim[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
+
+interface SimState {
+  open: string | null;
+  buyers: { uid: string; nickname: string; waiting: boolean }[];
+}
+
+async function healthyOverlay(page: Page) {
+  await expect(page.locator('[data-testid="kp-overlay"]')).toHaveAttribute('data-healthy', 'true');
+}
+
+test('a buyer message and the agent reply reach the database and the popup', async () => {
+  const page = await openPdd(app.context);
+  await healthyOverlay(page);
+  const { open } = await sim<SimState>(page, 'state');
+  expect(open).toBeTruthy();
+  await page.waitForTimeout(2500); // past the history settle window
+
+  await sim(page, 'buyerSays', open, '请问今天能发货吗？');
+  await expect.poll(async () => (await storedEvents()).filter((e) => e.type === 'buyer_message' && e.buyer === open).length).toBe(1);
+
+  await page.locator('#replyTextarea').fill('亲，今天下午发出哦');
+  await page.locator('#replyTextarea').press('Enter');
+  await expect
+    .poll(async () => (await storedEvents()).filter((e) => e.type === 'agent_message' && e.sender === 'human').length)
+    .toBe(1);
+  const events = await storedEvents();
+  expect(events.every((e) => e.shop === '糖果小铺旗舰店')).toBe(true);
+  expect(events.every((e) => /\+08:00$/.test(e.ts))).toBe(true);
+
+  await popup.reload();
+  await expect(popup.locator('[data-figure="buyer-messages"] dd')).toHaveText('1');
+  await expect(popup.locator('[data-figure="human-replies"] dd')).toHaveText('1');
+  await expect(popup.locator('[data-figure="buyers"] dd')).toHaveText('1');
+  await page.close();
+});
+
+test('history on load, on switching conversations and on scroll-up is not counted', async () => {
+  const page = await openPdd(app.context);
+  await healthyOverlay(page);
+  const state = await sim<SimState>(page, 'state');
+  const other = state.buyers.find((b) => b.uid !== state.open)!;
+  await page.waitForTimeout(2500);
+  await sim(page, 'open', other.uid);
+  await page.waitForTimeout(300);
+  await sim(page, 'loadOlder');
+  await page.waitForTimeout(300);
+  await sim(page, 'open', state.open);
+  await page.waitForTimeout(2500);
+  // The page shows plenty of messages, and none of them is new.
+  expect(await page.locator('li.onemsg').count()).toBeGreaterThan(0);
+  expect(await storedEvents()).toEqual([]);
+  await page.close();
+});
+
+test('a robot auto-reply is recorded as robot, not as a human reply', async () => {
+  const page = await openPdd(app.context);
+  await healthyOverlay(page);
+  const { open } = await sim<SimState>(page, 'state');
+  await page.waitForTimeout(2500);
+  await sim(page, 'setAutoReply', { enabled: true, delayMs: 300, text: '亲，您好，客服马上为您服务~' });
+  await sim(page, 'buyerSays', open, '有人吗');
+  await expect.poll(async () => (await storedEvents()).map((e) => `${e.type}:${e.sender ?? ''}`).sort()).toEqual([
+    'agent_message:robot',
+    'buyer_message:',
+  ]);
+  await page.close();
+});
+
+test('a buyer writing in a conversation that is not open is counted and listed as waiting', async () => {
+  const page = await openPdd(app.context);
+  await healthyOverlay(page);
+  const state = await sim<SimState>(page, 'state');
+  const quiet = state.buyers.find((b) => b.uid !== state.open && !b.waiting)!;
+  await page.waitForTimeout(2500);
+  await sim(page, 'buyerSays', quiet.uid, '这个颜色还有吗');
+  const entry = page.locator(`[data-testid="kp-waiting"] li[data-buyer="${quiet.uid}"]`);
+  await expect(entry).toContainText(quiet.nickname);
+  await expect.poll(async () => (await storedEvents()).filter((e) => e.buyer === quiet.uid).map((e) => e.type)).toEqual(['buyer_message']);
+
+  // The page re-renders its rows (new nodes, same data): nothing is counted twice.
+  await sim(page, 'rerenderList');
+  await page.waitForTimeout(600);
+  expect((await storedEvents()).filter((e) => e.buyer === quiet.uid)).toHaveLength(1);
+
+  // Clicking the overlay entry opens that conversation on the page.
+  await entry.locator('button').click();
+  await expect.poll(async () => (await sim<SimState>(page, 'state')).open).toBe(quiet.uid);
+  await page.close();
+});
+
+test('an unrecognised page shows the health warning and sending still works', async () => {
+  const page = await openPdd(app.context, 'broken');
+  const warning = page.locator('[data-testid="kp-health-warning"]');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('此页面结构已变化，适配器需要更新');
+  await page.locator('#replyTextarea').fill('亲，已经为您备注了');
+  await page.locator('#replyTextarea').press('Enter');
+  const sentTexts = () => page.evaluate(() => (window as any).sim.sent.map((s: { text: string }) => s.text));
+  await expect.poll(sentTexts).toEqual(['亲，已经为您备注了']);
+  await page.locator('#replyTextarea').fill('还有什么可以帮您？');
+  await page.locator('.send-btn').click();
+  await expect.poll(sentTexts).toEqual(['亲，已经为您备注了', '还有什么可以帮您？']);
+  expect(await storedEvents()).toEqual([]);
+  await page.close();
+});

@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The manifest asks for what is used and no more: storage for settings, host access to the
+// workbench hosts only (through the content scripts' matches). See README "Permissions".
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: { gecko: { id: 'kefu-pilot@kefu-pilot.local', strict_min_version: '115.0' } },
+    }),
+  }),
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      rollupOptions: {
+        // Dexie's source holds U+FFFF; Chrome refuses content scripts that are not valid UTF-8
+        // for it, so every emitted file is escaped to ASCII (checked by scripts/check-build.mjs).
+        output: { charset: 'ascii' },
+      },
+    },
+  }),
+});
