@@ -12,7 +12,10 @@ export default defineConfig({
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox' && {
-      browser_specific_settings: { gecko: { id: 'kefu-pilot@kefu-pilot.local', strict_min_version: '115.0' } },
+      // Firefox asks every add-on to declare what it collects: nothing.
+      browser_specific_settings: {
+        gecko: { id: 'kefu-pilot@kefu-pilot.local', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+      },
     }),
   }),
   vite: () => ({

@@ -3,7 +3,7 @@ import { launchWithExtension, openPdd, openPopup, type Launched } from '../../sc
 import { chinaDate } from '../../lib/time/china';
 
 // One Chromium with the built extension for this file; each test opens its own simulator tab, and
-// the event store is cleared between tests through the background's own database.
+// the event store is cleared between tests.
 let app: Launched;
 let popup: Page;
 
@@ -15,7 +15,8 @@ test.afterAll(async () => {
   await app?.close();
 });
 test.beforeEach(async () => {
-  await app.serviceWorker.evaluate(async () => {
+  // The popup is an extension page: same origin as the background, so it reaches the same database.
+  await popup.evaluate(async () => {
     await new Promise<void>((resolve, reject) => {
       const req = indexedDB.open('kefu-pilot');
       req.onsuccess = () => {

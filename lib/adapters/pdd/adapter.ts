@@ -13,7 +13,7 @@ import type {
   PlatformAdapter,
   Sender,
 } from '../types';
-import { pddRequired, pddSelectors as S } from './selectors';
+import { type PddSelectorName, pddRequired, pddSelectors as S } from './selectors';
 
 /** `<uid>-0-<group>` → uid and list group; null when there is no uid. */
 export function parseRowKey(dataRandom: string | null): { buyer: string; group: string | null } | null {
@@ -40,7 +40,7 @@ function activeRow(doc: Document): { row: HTMLElement; buyer: string } | null {
 
 function senderOf(message: Element): { sender: Sender; item: Element } | null {
   // Order matters: a robot reply is also a .cs-item.
-  const roles: [Sender, keyof typeof S][] = [
+  const roles: [Sender, PddSelectorName][] = [
     ['robot', 'robotItem'],
     ['agent', 'agentItem'],
     ['buyer', 'buyerItem'],
@@ -61,7 +61,11 @@ function messageTime(message: Element, id: string | null): string | null {
   return null;
 }
 
-/** Write through the element's own native setter so framework-patched setters and v-model see it. */
+/**
+ * Set the value through the prototype's native setter, bypassing any setter a framework put on the
+ * instance (React-style value tracking would otherwise swallow the change). Vue 2's v-model then
+ * picks the value up from the input event fired next.
+ */
 function setNativeValue(el: HTMLTextAreaElement, value: string): void {
   let proto: object | null = Object.getPrototypeOf(el);
   while (proto) {
