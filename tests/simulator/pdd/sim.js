@@ -100,7 +100,7 @@
         '<div id="msgListContainer" class="msg-pane"><ul class="msg-list"></ul></div>' +
         '<div class="load-tip">加载中…</div><div class="reply-slot"></div></div><div class="side-info"></div>',
       shop: '.mall-name', today: '.conv-today', tabs: '.chat-list-tabs', unreply: 'ul.already-unreply', all: 'ul.chat-list',
-      list: '.chat-list-box', row: '.chat-item-box', title: '.chatWindowHeader .base-info .name',
+      list: '.chat-list-box', rowSel: '.chat-item-box', title: '.chatWindowHeader .base-info .name',
       pane: '#msgListContainer', ul: 'ul.msg-list',
       todayText: function (n) { return '今日接待(' + n + ')'; },
       keyOf: function (el) { return (el.getAttribute('data-random') || '').split('-')[0]; },
@@ -134,7 +134,7 @@
         '<div id="msgListWrap" class="msg-pane"><ul class="message-list"></ul></div>' +
         '<div class="load-tip">加载中…</div><div class="reply-slot"></div></div><div class="side-info"></div>',
       shop: '.shop-title', today: '.today-count', tabs: '.session-tabs', unreply: 'ul.pending-list', all: 'ul.session-list',
-      list: '.session-panel', row: '.conv-card', title: '.session-header .title',
+      list: '.session-panel', rowSel: '.conv-card', title: '.session-header .title',
       pane: '#msgListWrap', ul: 'ul.message-list',
       todayText: function (n) { return '今日咨询 ' + n; },
       keyOf: function (el) { return el.getAttribute('data-key') || ''; },
@@ -297,7 +297,7 @@
       if (S && S.openUid && !S.paneLoading && S.paneFrom > 0 && pane.scrollTop <= 0) loadOlder();
     });
     $(M().list).addEventListener('click', function (e) {
-      var row = e.target.closest(M().row);
+      var row = e.target.closest(M().rowSel);
       if (!row) return;
       var uid = M().keyOf(row);
       if (uid && uid !== S.openUid) open(uid);
