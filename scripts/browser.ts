@@ -39,6 +39,8 @@ export async function launchWithExtension(opts: { headless?: boolean; lang?: str
     headless: opts.headless ?? true,
     locale: lang,
     viewport: { width: 1280, height: 800 },
+    // On Linux Chromium takes its UI language, and so the extension's i18n locale, from the environment.
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,

@@ -63,14 +63,14 @@ async function main() {
 
   // A burst: three buyers write at once, the robot answers them a moment later.
   await sim('setAutoReply', { enabled: true, delayMs: 1500, text: '亲，您好，客服马上为您服务~' });
-  const state = await sim<{ buyers: { uid: string; nickname: string }[]; open: string | null }>('state');
-  const others = state.buyers.filter((b) => b.uid !== state.open).slice(0, 3);
+  const state = await sim<{ buyers: { uid: string; nickname: string }[]; openUid: string | null }>('state');
+  const others = state.buyers.filter((b) => b.uid !== state.openUid).slice(0, 3);
   const lines = ['这件毛衣还有M码吗？', '我的快递三天没动了', '能便宜点吗'];
   for (const [i, b] of others.entries()) {
     await sim('buyerSays', b.uid, lines[i % lines.length]);
     await pace(600);
   }
-  if (state.open) await sim('buyerSays', state.open, '在吗？什么时候发货呀');
+  if (state.openUid) await sim('buyerSays', state.openUid, '在吗？什么时候发货呀');
   await pace(2500);
   await scene('burst', '买家集中进线，机器人自动回复（不算人工回复）/ A burst of buyers; the robot replies, which does not count as a response', overlayState);
 

@@ -53,7 +53,7 @@ const sim = <T = unknown>(page: Page, fn: string, ...args: unknown[]) =>
   page.evaluate(([f, a]) => (window as any).sim[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
 
 interface SimState {
-  open: string | null;
+  openUid: string | null;
   buyers: { uid: string; nickname: string; waiting: boolean }[];
 }
 
@@ -64,7 +64,7 @@ async function healthyOverlay(page: Page) {
 test('a buyer message and the agent reply reach the database and the popup', async () => {
   const page = await openPdd(app.context);
   await healthyOverlay(page);
-  const { open } = await sim<SimState>(page, 'state');
+  const { openUid: open } = await sim<SimState>(page, 'state');
   expect(open).toBeTruthy();
   await page.waitForTimeout(2500); // past the history settle window
 
@@ -91,13 +91,13 @@ test('history on load, on switching conversations and on scroll-up is not counte
   const page = await openPdd(app.context);
   await healthyOverlay(page);
   const state = await sim<SimState>(page, 'state');
-  const other = state.buyers.find((b) => b.uid !== state.open)!;
+  const other = state.buyers.find((b) => b.uid !== state.openUid)!;
   await page.waitForTimeout(2500);
   await sim(page, 'open', other.uid);
   await page.waitForTimeout(300);
   await sim(page, 'loadOlder');
   await page.waitForTimeout(300);
-  await sim(page, 'open', state.open);
+  await sim(page, 'open', state.openUid);
   await page.waitForTimeout(2500);
   // The page shows plenty of messages, and none of them is new.
   expect(await page.locator('li.onemsg').count()).toBeGreaterThan(0);
@@ -108,7 +108,7 @@ test('history on load, on switching conversations and on scroll-up is not counte
 test('a robot auto-reply is recorded as robot, not as a human reply', async () => {
   const page = await openPdd(app.context);
   await healthyOverlay(page);
-  const { open } = await sim<SimState>(page, 'state');
+  const { openUid: open } = await sim<SimState>(page, 'state');
   await page.waitForTimeout(2500);
   await sim(page, 'setAutoReply', { enabled: true, delayMs: 300, text: '亲，您好，客服马上为您服务~' });
   await sim(page, 'buyerSays', open, '有人吗');
@@ -123,7 +123,7 @@ test('a buyer writing in a conversation that is not open is counted and listed a
   const page = await openPdd(app.context);
   await healthyOverlay(page);
   const state = await sim<SimState>(page, 'state');
-  const quiet = state.buyers.find((b) => b.uid !== state.open && !b.waiting)!;
+  const quiet = state.buyers.find((b) => b.uid !== state.openUid && !b.waiting)!;
   await page.waitForTimeout(2500);
   await sim(page, 'buyerSays', quiet.uid, '这个颜色还有吗');
   const entry = page.locator(`[data-testid="kp-waiting"] li[data-buyer="${quiet.uid}"]`);
@@ -137,7 +137,7 @@ test('a buyer writing in a conversation that is not open is counted and listed a
 
   // Clicking the overlay entry opens that conversation on the page.
   await entry.locator('button').click();
-  await expect.poll(async () => (await sim<SimState>(page, 'state')).open).toBe(quiet.uid);
+  await expect.poll(async () => (await sim<SimState>(page, 'state')).openUid).toBe(quiet.uid);
   await page.close();
 });
 
