@@ -23,6 +23,7 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
 export function formatDuration(totalSeconds: number): string {
   const sec = Math.max(0, Math.floor(totalSeconds));
   if (sec < 60) return t('durationSeconds', sec);
-  if (sec < 3600) return t('durationMinutes', Math.floor(sec / 60), sec % 60);
+  // Whole minutes read as the page's own badge does (已等待4分钟), not as a false 4分0秒.
+  if (sec < 3600) return sec % 60 ? t('durationMinutes', Math.floor(sec / 60), sec % 60) : t('durationWholeMinutes', sec / 60);
   return t('durationHours', Math.floor(sec / 3600), Math.floor((sec % 3600) / 60));
 }

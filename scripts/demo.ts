@@ -62,7 +62,8 @@ async function main() {
   await scene('start', '上班打开工作台：领航识别了页面，列出正在等待的买家 / The overlay recognises the workbench and lists waiting buyers', overlayState);
 
   // A burst: three buyers write at once, the robot answers them a moment later.
-  await sim('setAutoReply', { enabled: true, delayMs: 1500, text: '亲，您好，客服马上为您服务~' });
+  const robotDelayMs = 1200;
+  await sim('setAutoReply', { enabled: true, delayMs: robotDelayMs, text: '亲，您好，客服马上为您服务~' });
   const state = await sim<{ buyers: { uid: string; nickname: string }[]; openUid: string | null }>('state');
   const others = state.buyers.filter((b) => b.uid !== state.openUid).slice(0, 3);
   const lines = ['这件毛衣还有M码吗？', '我的快递三天没动了', '能便宜点吗'];
@@ -71,7 +72,8 @@ async function main() {
     await pace(600);
   }
   if (state.openUid) await sim('buyerSays', state.openUid, '在吗？什么时候发货呀');
-  await pace(2500);
+  await sleep(robotDelayMs + 800); // the robot must have answered before the picture, headless or not
+  await pace(1500);
   await scene('burst', '买家集中进线，机器人自动回复（不算人工回复）/ A burst of buyers; the robot replies, which does not count as a response', overlayState);
 
   // The agent answers the open conversation by hand.
