@@ -22,6 +22,8 @@ export interface ConversationRow {
   nickname: string | null;
   /** Last message preview as the list shows it. */
   preview: string | null;
+  /** The row's time text as shown (`12:40`): names the last message, stable across page reloads. */
+  time: string | null;
   /** Seconds the page's own waiting badge shows (已等待35秒 → 35), or null when no badge. */
   waiting: number | null;
   /** True when the page marks this buyer's waiting as over time (`.chat-unreply-over-time`). */

@@ -31,10 +31,11 @@ const msg = (id: number, sender: PageMessage['sender'], text = 'x'): PageMessage
   text,
   ts: new Date(id).toISOString(),
 });
-const row = (buyer: string, waiting: number | null, active = false): ConversationRow => ({
+const row = (buyer: string, waiting: number | null, active = false, time: string | null = '09:59'): ConversationRow => ({
   buyer,
   nickname: buyer,
   preview: null,
+  time,
   waiting,
   overtime: false,
   active,
@@ -48,12 +49,51 @@ function setup() {
 }
 
 describe('ChatWatcher', () => {
-  it('treats everything on the page at the first read as history', () => {
+  it('treats the messages on the page at the first read as history', () => {
     const { page, w } = setup();
     page.open = 'u1';
-    page.rows = [row('u1', null, true), row('u2', 40)];
+    page.rows = [row('u1', null, true), row('u2', null)];
     page.messages = [msg(T0 - 60_000, 'buyer'), msg(T0 - 50_000, 'agent')];
     expect(w.scan().events).toEqual([]);
+  });
+
+  it('opens a round for a buyer the page already shows waiting, dated by the badge, with an id that survives a reload', () => {
+    const first = setup();
+    first.page.open = 'u1';
+    first.page.rows = [row('u1', null, true), row('u2', 40, false, '09:59')];
+    const a = first.w.scan().events;
+    expect(a).toEqual([
+      {
+        id: 'pdd:糖果小铺旗舰店:u2:wait:09:59',
+        type: 'buyer_message',
+        ts: '2026-11-25T09:59:20+08:00',
+        platform: 'pdd',
+        shop: '糖果小铺旗舰店',
+        buyer: 'u2',
+      },
+    ]);
+    // The agent reloads the page half a minute later: same id, so the database keeps one.
+    const again = setup();
+    again.tick(30_000);
+    again.page.rows = [row('u1', null), row('u2', 70, false, '09:59')];
+    expect(again.w.scan().events.map((e) => e.id)).toEqual([a[0]!.id]);
+  });
+
+  it('opens a round at the first read for the open conversation too when its row shows waiting', () => {
+    const { page, w } = setup();
+    page.open = 'u1';
+    page.rows = [row('u1', 15, true, '09:59')];
+    page.messages = [msg(T0 - 15_000, 'buyer')];
+    expect(w.scan().events).toMatchObject([{ type: 'buyer_message', buyer: 'u1', ts: '2026-11-25T09:59:45+08:00' }]);
+  });
+
+  it('counts a badge going away on a conversation that is not open as a human reply given elsewhere', () => {
+    const { page, w, tick } = setup();
+    page.rows = [row('u2', 40)];
+    w.scan();
+    tick(5000);
+    page.rows = [row('u2', null)];
+    expect(w.scan().events).toMatchObject([{ type: 'agent_message', sender: 'human', buyer: 'u2', ts: '2026-11-25T10:00:05+08:00' }]);
   });
 
   it('emits a buyer message appended after the first read, with China-time ts and a stable id', () => {
@@ -125,6 +165,15 @@ describe('ChatWatcher', () => {
     tick(1000);
     page.rows = [row('u2', 3), row('u1', null, true)]; // re-rendered and re-ordered: same buyer, still waiting
     expect(w.scan().events).toEqual([]);
+    // Answered elsewhere, and the buyer writes again within the same minute: a second round.
+    tick(5000);
+    page.rows = [row('u2', null), row('u1', null, true)];
+    w.scan();
+    tick(5000);
+    page.rows = [row('u2', 1), row('u1', null, true)];
+    const again = w.scan().events;
+    expect(again).toHaveLength(1);
+    expect(again[0]!.id).not.toBe(events[0]!.id);
   });
 
   it('does nothing on an unrecognised page, and takes its first healthy read as the baseline', () => {

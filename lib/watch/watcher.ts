@@ -12,7 +12,8 @@ import { toChinaIso } from '../time/china';
  * - afterwards, an unseen message is new only when it stands after the last message already seen (a
  *   scroll-up prepends) and its page time is not older than the conversation's baseline by more than
  *   `staleMs` (late chunks of history);
- * - for conversations that are not open, a waiting badge appearing on the row is a buyer message.
+ * - for conversations that are not open, a waiting badge on the row is a buyer message (also at the
+ *   first read, dated by the badge) and a badge going away is a human reply given elsewhere.
  */
 
 export interface WatcherState {
@@ -72,21 +73,36 @@ export class ChatWatcher {
     const shopKey = shop ?? '';
     const t = this.now();
 
-    // Conversations that are not open: a badge appearing means a buyer wrote.
+    // Conversations as the list shows them. A waiting badge is the page saying "this buyer's message
+    // has had no human answer": it opens a round (on the first read too, so an agent who opens the
+    // workbench late still has the round; its id names the row's time so a reload stores it once).
+    // A badge going away on a conversation that is not open means someone answered it elsewhere.
     for (const row of rows) {
       const waiting = row.waiting !== null;
-      const before = this.waitingBefore.get(row.buyer);
+      const before = this.waitingBefore.get(row.buyer) ?? false;
       this.waitingBefore.set(row.buyer, waiting);
-      if (first || before === undefined || before || !waiting || row.buyer === openBuyer) continue;
-      const at = t - row.waiting! * 1000;
-      events.push({
-        id: `pdd:${shopKey}:${row.buyer}:list:${Math.floor(at / 1000)}`,
-        type: 'buyer_message',
-        ts: toChinaIso(at),
-        platform: this.adapter.platform,
-        shop: shopKey,
-        buyer: row.buyer,
-      });
+      // The open conversation is read from its pane, except at the first read, whose pane is history.
+      if ((row.buyer === openBuyer && !first) || waiting === before) continue;
+      const base = { platform: this.adapter.platform, shop: shopKey, buyer: row.buyer };
+      if (waiting) {
+        const at = t - row.waiting! * 1000;
+        events.push({
+          ...base,
+          // At the first read the row's time names the message, so a reload stores it once; live, a
+          // buyer may write again within the same minute after an answer, so the second is added.
+          id: `${this.adapter.platform}:${shopKey}:${row.buyer}:wait:${row.time ?? Math.floor(at / 60_000)}${first ? '' : `:${Math.floor(at / 1000)}`}`,
+          type: 'buyer_message',
+          ts: toChinaIso(at),
+        });
+      } else if (!first) {
+        events.push({
+          ...base,
+          id: `${this.adapter.platform}:${shopKey}:${row.buyer}:answered:${Math.floor(t / 1000)}`,
+          type: 'agent_message',
+          sender: 'human',
+          ts: toChinaIso(t),
+        });
+      }
     }
 
     if (!openBuyer) {

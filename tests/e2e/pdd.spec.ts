@@ -61,15 +61,22 @@ async function healthyOverlay(page: Page) {
   await expect(page.locator('[data-testid="kp-overlay"]')).toHaveAttribute('data-healthy', 'true');
 }
 
+/** A figure as the popup shows it. */
+async function popupFigure(id: string): Promise<number> {
+  await popup.reload();
+  return Number(await popup.locator(`[data-figure="${id}"] dd`).textContent());
+}
+
 test('a buyer message and the agent reply reach the database and the popup', async () => {
   const page = await openPdd(app.context);
   await healthyOverlay(page);
   const { openUid: open } = await sim<SimState>(page, 'state');
   expect(open).toBeTruthy();
   await page.waitForTimeout(2500); // past the history settle window
+  const before = { buyer: await popupFigure('buyer-messages'), human: await popupFigure('human-replies') };
 
-  await sim(page, 'buyerSays', open, '请问今天能发货吗？');
-  await expect.poll(async () => (await storedEvents()).filter((e) => e.type === 'buyer_message' && e.buyer === open).length).toBe(1);
+  const r = await sim<{ id: string }>(page, 'buyerSays', open, '请问今天能发货吗？');
+  await expect.poll(async () => (await storedEvents()).filter((e) => e.id.endsWith(`:${r.id}`)).map((e) => e.type)).toEqual(['buyer_message']);
 
   await page.locator('#replyTextarea').fill('亲，今天下午发出哦');
   await page.locator('#replyTextarea').press('Enter');
@@ -80,17 +87,25 @@ test('a buyer message and the agent reply reach the database and the popup', asy
   expect(events.every((e) => e.shop === '糖果小铺旗舰店')).toBe(true);
   expect(events.every((e) => /\+08:00$/.test(e.ts))).toBe(true);
 
-  await popup.reload();
-  await expect(popup.locator('[data-figure="buyer-messages"] dd')).toHaveText('1');
-  await expect(popup.locator('[data-figure="human-replies"] dd')).toHaveText('1');
-  await expect(popup.locator('[data-figure="buyers"] dd')).toHaveText('1');
+  expect(await popupFigure('buyer-messages')).toBe(before.buyer + 1);
+  expect(await popupFigure('human-replies')).toBe(before.human + 1);
   await page.close();
 });
 
 test('history on load, on switching conversations and on scroll-up is not counted', async () => {
   const page = await openPdd(app.context);
   await healthyOverlay(page);
-  const state = await sim<SimState>(page, 'state');
+  const state = await sim<SimState & { buyers: { uid: string; waitingSec: number | null }[] }>(page, 'state');
+  const waitingAtLoad = state.buyers.filter((b) => b.waiting).map((b) => b.uid).sort();
+  expect(waitingAtLoad.length).toBeGreaterThan(0);
+  // What the page shows as waiting opens a round (dated by its badge); no message of the history counts.
+  const onlyWaitStarts = async () => {
+    const events = await storedEvents();
+    expect(events.every((e) => e.type === 'buyer_message' && e.id.includes(':wait:'))).toBe(true);
+    return events.map((e) => e.buyer).sort();
+  };
+  await expect.poll(onlyWaitStarts).toEqual(waitingAtLoad);
+
   const other = state.buyers.find((b) => b.uid !== state.openUid)!;
   await page.waitForTimeout(2500);
   await sim(page, 'open', other.uid);
@@ -99,9 +114,15 @@ test('history on load, on switching conversations and on scroll-up is not counte
   await page.waitForTimeout(300);
   await sim(page, 'open', state.openUid);
   await page.waitForTimeout(2500);
-  // The page shows plenty of messages, and none of them is new.
   expect(await page.locator('li.onemsg').count()).toBeGreaterThan(0);
-  expect(await storedEvents()).toEqual([]);
+  expect(await onlyWaitStarts()).toEqual(waitingAtLoad);
+
+  // A reload reads the same waiting rows again: still one round each.
+  await page.reload();
+  await page.waitForFunction(() => (window as any).simReady === true);
+  await healthyOverlay(page);
+  await page.waitForTimeout(1000);
+  expect(await onlyWaitStarts()).toEqual(waitingAtLoad);
   await page.close();
 });
 
@@ -112,7 +133,8 @@ test('a robot auto-reply is recorded as robot, not as a human reply', async () =
   await page.waitForTimeout(2500);
   await sim(page, 'setAutoReply', { enabled: true, delayMs: 300, text: '亲，您好，客服马上为您服务~' });
   await sim(page, 'buyerSays', open, '有人吗');
-  await expect.poll(async () => (await storedEvents()).map((e) => `${e.type}:${e.sender ?? ''}`).sort()).toEqual([
+  const fresh = async () => (await storedEvents()).filter((e) => !e.id.includes(':wait:'));
+  await expect.poll(async () => (await fresh()).map((e) => `${e.type}:${e.sender ?? ''}`).sort()).toEqual([
     'agent_message:robot',
     'buyer_message:',
   ]);
@@ -129,6 +151,9 @@ test('a buyer writing in a conversation that is not open is counted and listed a
   const entry = page.locator(`[data-testid="kp-waiting"] li[data-buyer="${quiet.uid}"]`);
   await expect(entry).toContainText(quiet.nickname);
   await expect.poll(async () => (await storedEvents()).filter((e) => e.buyer === quiet.uid).map((e) => e.type)).toEqual(['buyer_message']);
+  const [fromList] = (await storedEvents()).filter((e) => e.buyer === quiet.uid);
+  // Dated by the page's badge: within a few seconds of when the buyer wrote.
+  expect(Math.abs(Date.parse(fromList!.ts) - Date.now())).toBeLessThan(10_000);
 
   // The page re-renders its rows (new nodes, same data): nothing is counted twice.
   await sim(page, 'rerenderList');

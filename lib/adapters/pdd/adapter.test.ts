@@ -124,10 +124,10 @@ describe('pddAdapter reads', () => {
   it('conversations: one per buyer, merged across list groups, in first-appearance order', () => {
     expect(pddAdapter.conversations(pages.workbench)).toEqual([
       // listed in unTimeout (badge) and in all (.active): both facts survive the merge
-      { buyer: '5301001', nickname: '青柠汽水', preview: '那围巾有灰色吗', waiting: 35, overtime: false, active: true },
-      { buyer: '5301002', nickname: '山间小鹿', preview: '什么时候发货呀', waiting: 240, overtime: true, active: false },
-      { buyer: '5301003', nickname: '橘子不酸', preview: '好的谢谢', waiting: null, overtime: false, active: false },
-      { buyer: '5301004', nickname: '星河漫步', preview: '[商品]', waiting: null, overtime: false, active: false },
+      { buyer: '5301001', nickname: '青柠汽水', preview: '那围巾有灰色吗', time: '00:30', waiting: 35, overtime: false, active: true },
+      { buyer: '5301002', nickname: '山间小鹿', preview: '什么时候发货呀', time: '00:26', waiting: 240, overtime: true, active: false },
+      { buyer: '5301003', nickname: '橘子不酸', preview: '好的谢谢', time: '昨天', waiting: null, overtime: false, active: false },
+      { buyer: '5301004', nickname: '星河漫步', preview: '[商品]', time: '11-23', waiting: null, overtime: false, active: false },
     ]);
     expect(pddAdapter.conversations(pages['changed-markup']).map((c) => [c.buyer, c.waiting, c.active])).toEqual([
       ['5301005', 3900, true],

@@ -114,6 +114,7 @@ export const pddAdapter: PlatformAdapter = {
         buyer,
         nickname: firstText(row, S.rowNickname),
         preview: firstText(row, S.rowPreview),
+        time: firstText(row, S.rowTime),
         waiting: badge ? parseWaitingSeconds(textOf(badge) ?? '') : null,
         overtime: queryFirst(row, S.rowOvertime) !== null,
         active: active.has(row),
@@ -126,6 +127,7 @@ export const pddAdapter: PlatformAdapter = {
       // The same buyer listed in several groups: keep the first copy, fill its gaps from later ones.
       seen.nickname ??= copy.nickname;
       seen.preview ??= copy.preview;
+      seen.time ??= copy.time;
       seen.waiting ??= copy.waiting;
       seen.overtime ||= copy.overtime;
       seen.active ||= copy.active;
