@@ -9,7 +9,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms', 'notifications'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox' && {
       // Firefox asks every add-on to declare what it collects: nothing.

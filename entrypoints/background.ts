@@ -1,11 +1,74 @@
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { KefuDb } from '@/lib/stats/db';
 import { createHandler } from '@/lib/runtime/handler';
+import { TabRegistry, type RegistrySnapshot } from '@/lib/runtime/tab-registry';
+import { getSettings } from '@/lib/runtime/settings-store';
+
+const ALARM = 'kp-next-deadline';
+const SNAPSHOT_KEY = 'kp-registry';
 
 export default defineBackground(() => {
-  const handle = createHandler(new KefuDb());
-  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (r: unknown) => void) => {
-    handle(message).then(sendResponse);
+  // The service worker may be stopped at any time; the registry's state waits in storage.session
+  // (cleared with the browser session) so a restarted worker carries on with the same tabs.
+  const ready = browser.storage.session
+    .get(SNAPSHOT_KEY)
+    .then((got) => got[SNAPSHOT_KEY] as RegistrySnapshot | undefined)
+    .catch(() => undefined)
+    .then(
+      (snapshot) =>
+        new TabRegistry(
+          {
+            setBadge(text) {
+              void browser.action.setBadgeText({ text });
+              void browser.action.setBadgeBackgroundColor({ color: '#d1242f' });
+            },
+            wakeAt(at) {
+              if (at === null) void browser.alarms.clear(ALARM);
+              // Chrome wakes an alarm no sooner than 30 s from now; the page's own clock covers the rest.
+              else void browser.alarms.create(ALARM, { when: at });
+            },
+            notify(alert, title, message) {
+              void browser.notifications.create(alert.id, {
+                type: 'basic',
+                iconUrl: browser.runtime.getURL('/icon/128.png'),
+                title,
+                message,
+                priority: 2,
+              });
+            },
+            async focusTab(tabId, windowId) {
+              await browser.tabs.update(tabId, { active: true });
+              if (windowId !== null) await browser.windows.update(windowId, { focused: true });
+            },
+            async sendToTab(tabId, command) {
+              await browser.tabs.sendMessage(tabId, command);
+            },
+            save(s) {
+              void browser.storage.session.set({ [SNAPSHOT_KEY]: s });
+            },
+            settings: async () => (await getSettings()).alerts,
+          },
+          Date.now,
+          snapshot,
+        ),
+    );
+
+  const db = new KefuDb();
+  let handle: ReturnType<typeof createHandler> | null = null;
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
+    void ready.then((registry) => {
+      handle ??= createHandler(db, Date.now, registry);
+      return handle(message, { tabId: sender.tab?.id, windowId: sender.tab?.windowId }).then(sendResponse);
+    });
     return true;
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void ready.then((r) => r.evaluate());
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void ready.then((r) => r.remove(tabId)));
+  browser.notifications.onClicked.addListener((id) => {
+    void ready.then((r) => r.clicked(id));
+    void browser.notifications.clear(id);
   });
 });

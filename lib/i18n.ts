@@ -14,9 +14,13 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
     // not in an extension context (unit tests): use the default locale's text below
   }
   if (out) return out;
-  let text = zh[key].message;
-  s.forEach((v, i) => (text = text.replace(new RegExp(`\\$[A-Z]+\\$`), v)));
-  return text;
+  // Outside an extension (unit tests): the zh_CN text with its named placeholders filled in.
+  const entry = zh[key] as { message: string; placeholders?: Record<string, { content: string }> };
+  return entry.message.replace(/\$([A-Za-z_]+)\$/g, (whole, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content;
+    const index = content ? Number(content.slice(1)) - 1 : -1;
+    return index >= 0 ? (s[index] ?? '') : whole;
+  });
 }
 
 /** A waiting time as the agent reads it: 35秒, 4分5秒, 1小时5分. */

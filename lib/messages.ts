@@ -22,7 +22,45 @@ export const listEventsRequest = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 });
 
-export const request = z.discriminatedUnion('type', [recordEventsRequest, dayCountsRequest, listEventsRequest]);
+export const waitingEntry = z.object({
+  round: z.string().min(1).max(400),
+  buyer: z.string().min(1).max(200),
+  nickname: z.string().max(200).nullable(),
+  openedAt: z.number(),
+  soonAt: z.number(),
+  lateAt: z.number(),
+  breachedAt: z.number(),
+  inWindow: z.boolean(),
+});
+
+/** A workbench tab's waiting buyers, sent whenever the set changes or the tab goes in or out of view. */
+export const tabWaitingRequest = z.object({
+  type: z.literal('tab/waiting'),
+  platform: z.string().max(40),
+  shop: z.string().max(200).nullable(),
+  healthy: z.boolean(),
+  inView: z.boolean(),
+  waiting: z.array(waitingEntry).max(2000),
+});
+
+/** Every open workbench tab's waiting buyers, for the popup. */
+export const waitingAllRequest = z.object({ type: z.literal('waiting/all') });
+
+/** Bring a workbench tab to the front and open that buyer's conversation. */
+export const focusBuyerRequest = z.object({
+  type: z.literal('tabs/focus'),
+  tabId: z.number().int(),
+  buyer: z.string().min(1).max(200),
+});
+
+export const request = z.discriminatedUnion('type', [
+  recordEventsRequest,
+  dayCountsRequest,
+  listEventsRequest,
+  tabWaitingRequest,
+  waitingAllRequest,
+  focusBuyerRequest,
+]);
 export type Request = z.infer<typeof request>;
 
 export const recordEventsResponse = z.object({ ok: z.literal(true), added: z.number(), duplicates: z.number() });
@@ -35,6 +73,21 @@ export const dayCountsResponse = z.object({
   buyers: z.number(),
 });
 export const listEventsResponse = z.object({ ok: z.literal(true), events: z.array(chatEvent) });
+export const okResponse = z.object({ ok: z.literal(true) });
+export const waitingAllResponse = z.object({
+  ok: z.literal(true),
+  now: z.number(),
+  waiting: z.array(
+    waitingEntry.extend({
+      tabId: z.number(),
+      platform: z.string(),
+      shop: z.string().nullable(),
+      level: z.enum(['fine', 'soon', 'late', 'breached']),
+      elapsedMs: z.number(),
+    }),
+  ),
+  tabs: z.array(z.object({ tabId: z.number(), platform: z.string(), shop: z.string().nullable(), healthy: z.boolean() })),
+});
 export const errorResponse = z.object({ ok: z.literal(false), error: z.string() });
 
 export type ResponseFor<T extends Request['type']> = T extends 'events/record'
@@ -49,7 +102,17 @@ const responseSchemas = {
   'events/record': recordEventsResponse,
   'stats/day-counts': dayCountsResponse,
   'events/list': listEventsResponse,
+  'tab/waiting': okResponse,
+  'waiting/all': waitingAllResponse,
+  'tabs/focus': okResponse,
 } as const;
+
+/** Messages from the background to a workbench tab. */
+export const tabCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('open-buyer'), buyer: z.string().min(1) }),
+  z.object({ type: z.literal('play-alert-sound') }),
+]);
+export type TabCommand = z.infer<typeof tabCommand>;
 
 /** Parse a response for the given request type; an error response or a malformed one throws. */
 export function parseResponse<T extends Request['type']>(type: T, raw: unknown): ResponseFor<T> {

@@ -1,20 +1,30 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { PlatformAdapter } from '@/lib/adapters/types';
 import { ChatWatcher, type WatcherState } from '@/lib/watch/watcher';
 import { Outbox } from '@/lib/runtime/outbox';
 import { ask } from '@/lib/runtime/client';
-import { Overlay } from '../overlay/Overlay';
+import { watchSettings } from '@/lib/runtime/settings-store';
+import { tabCommand } from '@/lib/messages';
+import { toChinaIso } from '@/lib/time/china';
+import type { ChatEvent } from '@/lib/stats/events';
+import { LiveRounds } from '@/lib/watch/live';
+import { Chips, CHIP_ATTR } from './chips';
+import { playAlertSound } from './sound';
+import { Overlay, type ExcludeReason } from '../overlay/Overlay';
 
 /**
  * Wires one workbench page: one MutationObserver batched per animation frame → the adapter and
- * watcher → events to the background, state to the overlay. Nothing here can stop the agent from
- * sending: a failure is caught and shown, never thrown into the page.
+ * watcher → events to the background and the live rounds; a one-second clock for the countdowns.
+ * Nothing here can stop the agent from sending: a failure is caught and shown, never thrown.
  */
 export async function startWorkbench(ctx: ContentScriptContext, adapter: PlatformAdapter): Promise<void> {
   const watcher = new ChatWatcher(adapter, document);
   const outbox = new Outbox((events) => ask({ type: 'events/record', events }));
+  const live = new LiveRounds(adapter.platform);
+  const chips = new Chips();
   let state: WatcherState | null = null;
 
   const ui = await createShadowRootUi(ctx, {
@@ -32,15 +42,79 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
     },
   });
   ui.mount();
+
+  const emit = (events: ChatEvent[]) => {
+    if (!events.length) return;
+    live.add(events);
+    outbox.push(events);
+  };
+
+  const exclude = (buyer: string, reason: ExcludeReason) => {
+    const now = Date.now();
+    emit([
+      {
+        id: `${adapter.platform}:${state?.shop ?? ''}:${buyer}:excluded:${now}`,
+        type: 'buyer_excluded',
+        ts: toChinaIso(now),
+        platform: adapter.platform,
+        shop: state?.shop ?? '',
+        buyer,
+        reason,
+      },
+    ]);
+    tick();
+  };
+
   const paint = () => {
-    if (ui.mounted) render(<Overlay state={state} onOpenBuyer={(b) => adapter.open(document, b)} />, ui.mounted);
+    const now = Date.now();
+    const healthy = state?.health.healthy ?? false;
+    const waiting = healthy ? live.waiting(now) : [];
+    if (healthy) {
+      try {
+        chips.render(adapter.rowElements(document), (row) => adapter.chipSlot(row), new Map(waiting.map((w) => [w.buyer, w.countdown])));
+      } catch {
+        chips.clear();
+      }
+    } else chips.clear();
+    const names = new Map(state?.rows.map((r) => [r.buyer, r.nickname]) ?? []);
+    if (ui.mounted) {
+      render(
+        <Overlay
+          state={state}
+          waiting={waiting.map((w) => ({ buyer: w.buyer, nickname: names.get(w.buyer) ?? null, countdown: w.countdown }))}
+          onOpenBuyer={(b) => adapter.open(document, b)}
+          onExclude={exclude}
+        />,
+        ui.mounted,
+      );
+    }
+    report(now);
+  };
+
+  // The background keeps every tab's waiting buyers (badge, popup, notifications). Tell it when the
+  // set of rounds, the page's health or whether the agent is looking at this tab changes.
+  let lastReport = '';
+  const inView = () => document.visibilityState === 'visible' && document.hasFocus();
+  const report = (now: number) => {
+    const healthy = state?.health.healthy ?? false;
+    const entries = healthy ? live.entries(now, new Map(state?.rows.map((r) => [r.buyer, r.nickname]) ?? [])) : [];
+    const msg = { type: 'tab/waiting' as const, platform: adapter.platform, shop: state?.shop ?? null, healthy, inView: inView(), waiting: entries };
+    // Levels are in the key so the background re-evaluates (badge, alerts) the moment one changes,
+    // not only at its next alarm.
+    const levels = healthy ? live.waiting(now).map((w) => w.countdown.level) : [];
+    const key = JSON.stringify([msg.shop, healthy, msg.inView, entries.map((e) => [e.round, e.nickname]), levels]);
+    if (key === lastReport) return;
+    lastReport = key;
+    ask(msg).catch(() => {
+      lastReport = ''; // the background was asleep or reloading: say it again on the next tick
+    });
   };
 
   const scan = () => {
     try {
       const r = watcher.scan();
       state = r.state;
-      outbox.push(r.events);
+      emit(r.events);
     } catch (e) {
       state = {
         health: { healthy: false, problems: [`scan failed: ${e instanceof Error ? e.message : String(e)}`] },
@@ -51,6 +125,18 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
     }
     paint();
   };
+
+  // The countdown clock: one tick a second repaints chips and panel; no DOM reads beyond the rows.
+  const tick = () => {
+    live.forgetClosed();
+    paint();
+  };
+  ctx.setInterval(tick, 1000);
+
+  watchSettings((s) => {
+    live.configure(s.timing.profiles);
+    paint();
+  });
 
   // Batch every mutation of a frame into one scan. Hidden tabs get no animation frames, so a timer
   // stands in for them: the agent's other shops keep being watched while this tab is in the back.
@@ -72,12 +158,34 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
   };
 
   const host = ui.shadowHost;
+  const ours = (n: Node) => n === host || host.contains(n) || (n instanceof Element && n.hasAttribute(CHIP_ATTR));
   const observer = new MutationObserver((records) => {
-    // Our own overlay's host changing is not the page changing.
-    if (records.every((r) => r.target === host || host.contains(r.target))) return;
-    schedule();
+    // Our own overlay and chips changing is not the page changing.
+    for (const r of records) {
+      if (ours(r.target)) continue;
+      if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(ours)) continue;
+      schedule();
+      return;
+    }
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
-  ctx.onInvalidated(() => observer.disconnect());
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    chips.clear();
+  });
+
+  const onView = () => report(Date.now());
+  ctx.addEventListener(document, 'visibilitychange', onView);
+  ctx.addEventListener(window, 'focus', onView);
+  ctx.addEventListener(window, 'blur', onView);
+
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const cmd = tabCommand.safeParse(raw);
+    if (!cmd.success) return undefined;
+    if (cmd.data.type === 'open-buyer') adapter.open(document, cmd.data.buyer);
+    else playAlertSound();
+    return undefined;
+  });
+
   scan();
 }

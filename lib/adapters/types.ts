@@ -68,6 +68,10 @@ export interface PlatformAdapter {
   /** Messages of the open conversation, in page order (oldest first). */
   messages(doc: Document): PageMessage[];
   composer(doc: Document): Composer | null;
+  /** The list row elements of each buyer (several when the page lists a buyer in several tabs). */
+  rowElements(doc: Document): Map<string, HTMLElement[]>;
+  /** Where a countdown chip goes inside a list row (the row itself when nothing better is found). */
+  chipSlot(row: HTMLElement): HTMLElement;
   /** Click the list row of this buyer so the page opens the conversation. Returns false if not found. */
   open(doc: Document, buyer: string): boolean;
 }

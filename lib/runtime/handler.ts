@@ -1,13 +1,20 @@
 import { request, type Request } from '../messages';
 import { KefuDb, recordEvents, dayCounts } from '../stats/db';
 import { chinaDate } from '../time/china';
+import type { TabRegistry } from './tab-registry';
+
+/** Who sent a message, as the runtime tells the background (content scripts have a tab). */
+export interface MessageSender {
+  tabId?: number;
+  windowId?: number;
+}
 
 /**
  * The background's message handler, kept free of browser APIs so it is unit-tested in Node.
  * Anything that does not parse is answered with `{ok:false, error}`, never thrown at the sender.
  */
-export function createHandler(db: KefuDb, now: () => number = Date.now) {
-  async function handle(req: Request): Promise<unknown> {
+export function createHandler(db: KefuDb, now: () => number = Date.now, registry?: TabRegistry) {
+  async function handle(req: Request, sender: MessageSender): Promise<unknown> {
     switch (req.type) {
       case 'events/record': {
         const r = await recordEvents(db, req.events);
@@ -19,16 +26,28 @@ export function createHandler(db: KefuDb, now: () => number = Date.now) {
         const rows = await db.events.where('day').equals(req.day).sortBy('ts');
         return { ok: true, events: rows.map(({ day: _day, ...e }) => e) };
       }
+      case 'tab/waiting': {
+        if (sender.tabId === undefined) throw new Error('tab/waiting must come from a workbench tab');
+        const { type: _t, ...tab } = req;
+        await registry?.update({ ...tab, tabId: sender.tabId, windowId: sender.windowId ?? null });
+        return { ok: true };
+      }
+      case 'waiting/all':
+        return { ok: true, ...(registry?.list() ?? { now: now(), waiting: [], tabs: [] }) };
+      case 'tabs/focus':
+        if (!registry) throw new Error('no tab registry');
+        await registry.focus(req.tabId, req.buyer);
+        return { ok: true };
     }
   }
 
-  return async function onMessage(raw: unknown): Promise<unknown> {
+  return async function onMessage(raw: unknown, sender: MessageSender = {}): Promise<unknown> {
     const parsed = request.safeParse(raw);
     if (!parsed.success) {
       return { ok: false, error: `invalid message: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
     }
     try {
-      return await handle(parsed.data);
+      return await handle(parsed.data, sender);
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }

@@ -19,6 +19,8 @@ function fakePage() {
     openConversation: () => (page.open ? { buyer: page.open, nickname: null } : null),
     messages: () => page.messages,
     composer: () => null,
+    rowElements: () => new Map(),
+    chipSlot: (row) => row,
     open: () => false,
   };
   return { page, adapter };

@@ -161,7 +161,7 @@ test('a buyer writing in a conversation that is not open is counted and listed a
   expect((await storedEvents()).filter((e) => e.buyer === quiet.uid)).toHaveLength(1);
 
   // Clicking the overlay entry opens that conversation on the page.
-  await entry.locator('button').click();
+  await entry.locator('button.kp-open').click();
   await expect.poll(async () => (await sim<SimState>(page, 'state')).openUid).toBe(quiet.uid);
   await page.close();
 });

@@ -43,6 +43,7 @@ const EXPECTED: Record<PddSelectorName, [number, number, number, number]> = {
   rowNickname: /*               */ [5, 2, 2, 0],
   rowPreview: /*                */ [5, 2, 2, 0],
   rowTime: /*                   */ [5, 2, 0, 0],
+  rowChipSlot: /*               */ [5, 2, 2, 0],
   rowWaiting: /*                */ [2, 1, 1, 0],
   rowOvertime: /*               */ [1, 0, 0, 0],
   headerName: /*                */ [1, 1, 1, 0],
@@ -134,6 +135,17 @@ describe('pddAdapter reads', () => {
       ['5301006', null, false],
     ]);
     expect(pddAdapter.conversations(pages['not-workbench'])).toEqual([]);
+  });
+
+  it('rowElements: every row of a buyer listed in several groups', () => {
+    const rows = pddAdapter.rowElements(pages.workbench);
+    expect([...rows.keys()]).toEqual(['5301001', '5301002', '5301003', '5301004']);
+    expect(rows.get('5301001')!.map((r) => r.getAttribute('data-random'))).toEqual(['5301001-0-unTimeout', '5301001-0-all']);
+  });
+
+  it('chipSlot: the countdown chip goes under the nickname and preview', () => {
+    const [row] = pddAdapter.rowElements(pages.workbench).get('5301002')!;
+    expect(pddAdapter.chipSlot(row!).className).toBe('chat-detail');
   });
 
   it('openConversation', () => {

@@ -174,6 +174,20 @@ export const pddAdapter: PlatformAdapter = {
     };
   },
 
+  rowElements(doc) {
+    const out = new Map<string, HTMLElement[]>();
+    for (const { row, buyer } of rowsOf(doc)) {
+      const list = out.get(buyer);
+      if (list) list.push(row);
+      else out.set(buyer, [row]);
+    }
+    return out;
+  },
+
+  chipSlot(row) {
+    return queryFirst<HTMLElement>(row, S.rowChipSlot)?.node ?? row;
+  },
+
   open(doc, buyer) {
     const hit = rowsOf(doc).find((r) => r.buyer === buyer);
     if (!hit) return false;

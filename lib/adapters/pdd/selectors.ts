@@ -19,6 +19,8 @@ export const pddSelectors = {
   rowNickname: ['.chat-detail .chat-nickname .nickname-span', '.nickname-span', '[class*="nickname"]'],
   rowPreview: ['.bottom-message .chat-message-content', '.chat-message-content', '[class*="message-content"]'],
   rowTime: ['.chat-time .item-note', '.item-note'],
+  /** Where Kefu Pilot puts its countdown chip: under the nickname and preview. */
+  rowChipSlot: ['.chat-detail', '.bottom-message'],
   /** The waiting badge, under or over the 3-minute mark (a row shows one or none). */
   rowWaiting: ['.chat-unreply-time', '.chat-unreply-over-time', '[class*="unreply"][class*="time"]'],
   rowOvertime: ['.chat-unreply-over-time', '[class*="unreply-over"]'],
@@ -69,6 +71,7 @@ export const pddScopes: Readonly<Partial<Record<PddSelectorName, 'listRow' | 'me
   rowNickname: 'listRow',
   rowPreview: 'listRow',
   rowTime: 'listRow',
+  rowChipSlot: 'listRow',
   rowWaiting: 'listRow',
   rowOvertime: 'listRow',
   timeLine: 'messageRow',
