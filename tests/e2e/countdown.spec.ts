@@ -107,9 +107,15 @@ test('clicking a panel entry opens that conversation; marking a buyer as adverti
 });
 
 test('the badge counts late buyers across tabs, and the popup lists them; a hidden tab gets a notification', async () => {
+  const notes = () => popup.evaluate(() => new Promise<Record<string, unknown>>((r) => (globalThis as any).chrome.notifications.getAll(r)));
+  // Start from an empty notification centre (earlier tests' tabs may have left some).
+  await popup.evaluate(async (ids) => Promise.all(ids.map((id) => (globalThis as any).chrome.notifications.clear(id))), Object.keys(await notes()));
   const { page, state } = await freshPage();
   const badge = () => popup.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}));
   await expect.poll(badge).toBe('1');
+  // One buyer is late, but the agent is looking at this tab: no notification.
+  await page.waitForTimeout(1500);
+  expect(await notes()).toEqual({});
 
   // Another buyer goes late while the agent looks at another tab.
   const b = state.buyers.find((x) => !x.waiting && x.uid !== state.openUid)!;
@@ -122,8 +128,10 @@ test('the badge counts late buyers across tabs, and the popup lists them; a hidd
   await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(false);
   await sim(page, 'buyerSays', b.uid, '还在吗', { at: Date.now() - 178_000 });
   await expect.poll(badge, { timeout: 15_000 }).toBe('2');
-  const notes = () => popup.evaluate(() => new Promise((r) => (globalThis as any).chrome.notifications.getAll(r)));
-  await expect.poll(async () => Object.keys((await notes()) as object).filter((id) => id.includes(`|${b.uid}|`)).length, { timeout: 15_000 }).toBe(1);
+  await expect.poll(async () => Object.keys(await notes()).filter((id) => id.includes(`|${b.uid}|`)), { timeout: 15_000 }).toEqual([
+    expect.stringMatching(/\|late$/),
+  ]);
+
 
   const listed = await popup.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'waiting/all' }));
   expect(listed.waiting.slice(0, 2).map((w: any) => w.level)).toEqual(['late', 'late']);

@@ -401,7 +401,7 @@
   // ---------------------------------------------------------------- scenarios
   // seed(uid, nickname, [[secondsAgo, sender, text | {card: name}], ...])
   function seed(uid, nickname, steps) {
-    var now = Date.now();
+    var now = seedNow;
     addBuyer({ uid: uid, nickname: nickname, history: steps.map(function (s) {
       var card = s[2] && typeof s[2] === 'object' ? { name: s[2].card } : null;
       return { sender: s[1], text: card ? '' : s[2], at: now - s[0] * 1000, card: card };
@@ -458,8 +458,20 @@
     empty: function () { S.shop = '糖果小铺旗舰店'; return null; }
   };
 
-  function reset(name) {
+  // A reload shows the same messages at the same times, as the real page does: the scenario's base
+  // time is kept in sessionStorage (per tab) and reused by the first reset after a reload.
+  var seedNow = 0;
+  function baseTime(name, reuse) {
+    var key = 'kefu-sim-base-' + name, kept = null;
+    try { kept = reuse ? Number(sessionStorage.getItem(key)) || null : null; } catch (e) { kept = null; }
+    var base = kept || Date.now();
+    try { sessionStorage.setItem(key, String(base)); } catch (e) { /* file:// or storage off */ }
+    return base;
+  }
+
+  function reset(name, reuseBase) {
     name = name || 'default';
+    seedNow = baseTime(name, reuseBase === true);
     if (!SCENARIOS[name]) throw new Error('sim.reset: unknown scenario ' + name + ' (default | empty | broken)');
     openToken++;
     S = { scenario: name, broken: name === 'broken', shop: '', buyers: new Map(), order: [], openUid: null,
@@ -540,7 +552,7 @@
   };
 
   var initial = SCENARIOS[query.scenario] ? query.scenario : 'default';
-  reset(initial).then(function () {
+  reset(initial, true).then(function () {
     window.simReady = true;
     window.dispatchEvent(new CustomEvent('sim:ready'));
   });
