@@ -58,7 +58,7 @@ export default defineBackground(() => {
   let handle: ReturnType<typeof createHandler> | null = null;
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     void ready.then((registry) => {
-      handle ??= createHandler(db, Date.now, registry);
+      handle ??= createHandler(db, { registry, settings: getSettings });
       return handle(message, { tabId: sender.tab?.id, windowId: sender.tab?.windowId }).then(sendResponse);
     });
     return true;

@@ -17,6 +17,9 @@ export const dayCountsRequest = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
 
+/** Today's figures per shop, computed the way the platforms compute them (lib/stats/kpi). */
+export const todayStatsRequest = z.object({ type: z.literal('stats/today') });
+
 export const listEventsRequest = z.object({
   type: z.literal('events/list'),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -56,6 +59,7 @@ export const focusBuyerRequest = z.object({
 export const request = z.discriminatedUnion('type', [
   recordEventsRequest,
   dayCountsRequest,
+  todayStatsRequest,
   listEventsRequest,
   tabWaitingRequest,
   waitingAllRequest,
@@ -74,6 +78,25 @@ export const dayCountsResponse = z.object({
 });
 export const listEventsResponse = z.object({ ok: z.literal(true), events: z.array(chatEvent) });
 export const okResponse = z.object({ ok: z.literal(true) });
+const rate = z.number().nullable();
+export const dayFigures = z.object({
+  date: z.string(),
+  platform: z.string(),
+  shop: z.string(),
+  consulting_buyers: z.number(),
+  rounds: z.number(),
+  answered_rounds: z.number(),
+  avg_response_s: rate,
+  median_response_s: rate,
+  p90_response_s: rate,
+  rounds_30s_rate: rate,
+  rounds_3min_rate: rate,
+  buyers_30s_rate: rate,
+  buyers_3min_rate: rate,
+  effective_reply_rate: rate,
+  unanswered_rounds: z.number(),
+});
+export const todayStatsResponse = z.object({ ok: z.literal(true), now: z.number(), day: z.string(), days: z.array(dayFigures) });
 export const waitingAllResponse = z.object({
   ok: z.literal(true),
   now: z.number(),
@@ -90,22 +113,17 @@ export const waitingAllResponse = z.object({
 });
 export const errorResponse = z.object({ ok: z.literal(false), error: z.string() });
 
-export type ResponseFor<T extends Request['type']> = T extends 'events/record'
-  ? z.infer<typeof recordEventsResponse>
-  : T extends 'stats/day-counts'
-    ? z.infer<typeof dayCountsResponse>
-    : T extends 'events/list'
-      ? z.infer<typeof listEventsResponse>
-      : never;
-
 const responseSchemas = {
   'events/record': recordEventsResponse,
   'stats/day-counts': dayCountsResponse,
   'events/list': listEventsResponse,
+  'stats/today': todayStatsResponse,
   'tab/waiting': okResponse,
   'waiting/all': waitingAllResponse,
   'tabs/focus': okResponse,
-} as const;
+} as const satisfies Record<Request['type'], z.ZodType>;
+
+export type ResponseFor<T extends Request['type']> = z.infer<(typeof responseSchemas)[T]>;
 
 /** Messages from the background to a workbench tab. */
 export const tabCommand = z.discriminatedUnion('type', [

@@ -100,7 +100,7 @@ async function main() {
   // Let the background store the last events, then show the popup.
   await pace(1000);
   const popup = await openPopup(app.context, app.extensionId);
-  await popup.setViewportSize({ width: 360, height: 300 });
+  await popup.setViewportSize({ width: 400, height: 560 });
   await popup.waitForSelector('[data-testid="kp-today"]');
   const events = await popup.evaluate(
     (day) => (globalThis as any).chrome.runtime.sendMessage({ type: 'events/list', day }),

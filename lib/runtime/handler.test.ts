@@ -18,7 +18,7 @@ const ev = (over: Record<string, unknown>) => ({
 describe('background handler', () => {
   let handle: ReturnType<typeof createHandler>;
   beforeEach(() => {
-    handle = createHandler(new KefuDb(`test-${Math.random()}`), () => NOW);
+    handle = createHandler(new KefuDb(`test-${Math.random()}`), { now: () => NOW });
   });
 
   it('stores an event once per id even when sent twice, and counts the day', async () => {
@@ -53,5 +53,30 @@ describe('background handler', () => {
     expect(r.error).toMatch(/events\.1\.ts/);
     expect(await handle({ type: 'stats/day-counts' })).toMatchObject({ buyerMessages: 0 });
     expect(await handle({ type: 'no-such-thing' })).toMatchObject({ ok: false });
+  });
+
+  it("computes today's figures the way the stats command does, with a round opened before midnight still open", async () => {
+    await handle({
+      type: 'events/record',
+      events: [
+        ev({ ts: '2026-11-24T22:50:00+08:00', buyer: 'late-night' }),
+        ev({ ts: '2026-11-25T09:00:00+08:00', buyer: 'late-night' }), // still the round of yesterday
+        ev({ ts: '2026-11-25T09:10:00+08:00', buyer: 'u2' }),
+        ev({ ts: '2026-11-25T09:10:20+08:00', buyer: 'u2', type: 'agent_message', sender: 'human' }),
+        ev({ ts: '2026-11-25T09:30:00+08:00', buyer: 'u3' }),
+        ev({ ts: '2026-11-25T09:33:00+08:00', buyer: 'u3', type: 'agent_message', sender: 'robot' }),
+      ],
+    });
+    const r = (await handle({ type: 'stats/today' })) as { days: Record<string, unknown>[] };
+    expect(r.days).toHaveLength(1);
+    expect(r.days[0]).toMatchObject({
+      date: '2026-11-25',
+      shop: '糖果小铺旗舰店',
+      consulting_buyers: 3,
+      rounds: 2, // late-night's 09:00 message opens no round: yesterday's is still open
+      answered_rounds: 1,
+      rounds_30s_rate: 0.5, // u3 has waited 30 min at 10:00 and the robot does not count
+      unanswered_rounds: 1,
+    });
   });
 });

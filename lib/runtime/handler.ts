@@ -2,6 +2,8 @@ import { request, type Request } from '../messages';
 import { KefuDb, recordEvents, dayCounts } from '../stats/db';
 import { chinaDate } from '../time/china';
 import type { TabRegistry } from './tab-registry';
+import { computeDays } from '../stats/kpi';
+import type { Settings } from '../settings';
 
 /** Who sent a message, as the runtime tells the background (content scripts have a tab). */
 export interface MessageSender {
@@ -13,7 +15,15 @@ export interface MessageSender {
  * The background's message handler, kept free of browser APIs so it is unit-tested in Node.
  * Anything that does not parse is answered with `{ok:false, error}`, never thrown at the sender.
  */
-export function createHandler(db: KefuDb, now: () => number = Date.now, registry?: TabRegistry) {
+export interface HandlerOptions {
+  now?: () => number;
+  registry?: TabRegistry;
+  settings?: () => Promise<Settings>;
+}
+
+export function createHandler(db: KefuDb, opts: HandlerOptions = {}) {
+  const now = opts.now ?? Date.now;
+  const registry = opts.registry;
   async function handle(req: Request, sender: MessageSender): Promise<unknown> {
     switch (req.type) {
       case 'events/record': {
@@ -22,6 +32,15 @@ export function createHandler(db: KefuDb, now: () => number = Date.now, registry
       }
       case 'stats/day-counts':
         return { ok: true, ...(await dayCounts(db, req.day ?? chinaDate(now()))) };
+      case 'stats/today': {
+        // Yesterday's events too: a round opened before midnight is still open this morning.
+        const t = now();
+        const today = chinaDate(t);
+        const rows = await db.events.where('day').anyOf([chinaDate(t - 86_400_000), today]).toArray();
+        const profiles = (await opts.settings?.())?.timing.profiles;
+        const days = computeDays(rows, { now: t, profiles }).filter((d) => d.date === today);
+        return { ok: true, now: t, day: today, days };
+      }
       case 'events/list': {
         const rows = await db.events.where('day').equals(req.day).sortBy('ts');
         return { ok: true, events: rows.map(({ day: _day, ...e }) => e) };

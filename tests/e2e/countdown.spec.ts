@@ -139,3 +139,18 @@ test('the badge counts late buyers across tabs, and the popup lists them; a hidd
   await page.close();
   await expect.poll(badge).toBe('');
 });
+
+test('the popup lists waiting buyers of every workbench tab by urgency; clicking one opens that tab and buyer', async () => {
+  const { page, state } = await freshPage();
+  const own = await openPopup(app.context, app.extensionId);
+  const entries = own.locator('[data-testid="kp-popup-waiting"] li');
+  const waiting = state.buyers.filter((b) => b.waiting);
+  await expect(entries).toHaveCount(waiting.length);
+  await expect(entries.first()).toHaveAttribute('data-level', 'late');
+  await expect(entries.first()).toContainText('糖果小铺旗舰店');
+  const target = waiting.find((b) => b.uid !== state.openUid)!;
+  await own.locator(`[data-testid="kp-popup-waiting"] li[data-buyer="${target.uid}"] button`).click();
+  await expect.poll(async () => (await sim<SimState>(page, 'state')).openUid).toBe(target.uid);
+  await page.close();
+});
+
