@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { KefuDb } from '@/lib/stats/db';
 import { createHandler } from '@/lib/runtime/handler';
 import { TabRegistry, type RegistrySnapshot } from '@/lib/runtime/tab-registry';
-import { getSettings } from '@/lib/runtime/settings-store';
+import { getSettings, watchSettings } from '@/lib/runtime/settings-store';
 
 const ALARM = 'kp-next-deadline';
 const SNAPSHOT_KEY = 'kp-registry';
@@ -65,6 +65,12 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void ready.then((r) => r.evaluate());
+  });
+  // New alert settings (quiet hours over, a level turned on) apply to buyers already waiting.
+  let first = true;
+  watchSettings(() => {
+    if (first) first = false;
+    else void ready.then((r) => r.evaluate());
   });
   browser.tabs.onRemoved.addListener((tabId) => void ready.then((r) => r.remove(tabId)));
   browser.notifications.onClicked.addListener((id) => {

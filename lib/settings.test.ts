@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { loadSettings, DEFAULT_SETTINGS, inQuietHours } from './settings';
+import { loadSettings, DEFAULT_SETTINGS, inQuietHours, quietHoursEnd } from './settings';
 
 describe('settings', () => {
   it('gives the defaults for nothing stored', () => {
@@ -26,5 +26,12 @@ describe('settings', () => {
     expect(inQuietHours(at('2026-11-25T07:59:00+08:00'), night)).toBe(true);
     expect(inQuietHours(at('2026-11-25T08:00:00+08:00'), night)).toBe(false);
     expect(inQuietHours(at('2026-11-25T12:10:00+08:00'), { ...lunch, enabled: false })).toBe(false);
+  });
+
+  it('says when quiet hours end, the next morning for a night range', () => {
+    const night = { enabled: true, from: '23:00', to: '08:00' };
+    expect(quietHoursEnd(Date.parse('2026-11-25T23:30:00+08:00'), night)).toBe(Date.parse('2026-11-26T08:00:00+08:00'));
+    expect(quietHoursEnd(Date.parse('2026-11-26T07:00:00+08:00'), night)).toBe(Date.parse('2026-11-26T08:00:00+08:00'));
+    expect(quietHoursEnd(Date.parse('2026-11-26T09:00:00+08:00'), night)).toBeNull();
   });
 });

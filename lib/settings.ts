@@ -92,3 +92,13 @@ export function inQuietHours(ms: number, q: AlertSettings['quietHours']): boolea
   if (from === to) return false;
   return from < to ? minutes >= from && minutes < to : minutes >= from || minutes < to;
 }
+
+/** When the current quiet hours end (epoch ms), or null when `ms` is not in quiet hours. */
+export function quietHoursEnd(ms: number, q: AlertSettings['quietHours']): number | null {
+  if (!inQuietHours(ms, q)) return null;
+  const day = 86_400_000;
+  const chinaMidnight = ms - ((ms + 8 * 3600_000) % day);
+  const to = (Number(q.to.slice(0, 2)) * 60 + Number(q.to.slice(3, 5))) * 60_000;
+  const end = chinaMidnight + to;
+  return end > ms ? end : end + day;
+}

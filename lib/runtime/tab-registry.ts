@@ -1,5 +1,5 @@
 import { alertPrefix, badgeText, dueAlerts, nextDeadline, parseAlertId, rankWaiting, type Alert, type TabState } from '../alerts';
-import type { AlertSettings } from '../settings';
+import { quietHoursEnd, type AlertSettings } from '../settings';
 import type { TabCommand } from '../messages';
 import { formatDuration, t } from '../i18n';
 
@@ -67,8 +67,11 @@ export class TabRegistry {
   async evaluate(): Promise<Alert[]> {
     const now = this.now();
     this.fx.setBadge(badgeText(this.tabs.values(), now));
-    this.fx.wakeAt(nextDeadline(this.tabs.values(), now));
     const settings = await this.fx.settings();
+    // Wake at the next level change, or when quiet hours end: buyers still late then are notified.
+    const deadline = nextDeadline(this.tabs.values(), now);
+    const quietEnd = deadline === null ? null : quietHoursEnd(now, settings.quietHours);
+    this.fx.wakeAt(quietEnd !== null && deadline !== null ? Math.min(deadline, quietEnd) : deadline);
     const alerts = dueAlerts(this.tabs.values(), this.given, now, settings);
     for (const a of alerts) {
       this.given.add(a.id);

@@ -154,3 +154,30 @@ test('the popup lists waiting buyers of every workbench tab by urgency; clicking
   await page.close();
 });
 
+test('quiet hours set in the options page hold back notifications; the badge still counts', async () => {
+  const notes = () => popup.evaluate(() => new Promise<Record<string, unknown>>((r) => (globalThis as any).chrome.notifications.getAll(r)));
+  await popup.evaluate(async (ids) => Promise.all(ids.map((id) => (globalThis as any).chrome.notifications.clear(id))), Object.keys(await notes()));
+  const options = await app.context.newPage();
+  await options.goto(`chrome-extension://${app.extensionId}/options.html`);
+  const hhmm = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(11, 16);
+  await options.locator('#quiet-enabled').check();
+  await options.locator('#quiet-from').fill(hhmm(Date.now() - 3600_000));
+  await options.locator('#quiet-to').fill(hhmm(Date.now() + 3600_000));
+  await expect(options.locator('[data-testid="kp-saved"]')).not.toBeEmpty();
+
+  const { page } = await freshPage();
+  const cdp = await app.context.newCDPSession(page);
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+  await options.bringToFront();
+  await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(false);
+  await expect.poll(() => popup.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}))).toBe('1');
+  await page.waitForTimeout(2000);
+  expect(await notes()).toEqual({});
+
+  // Quiet hours off again: the late buyer is notified.
+  await options.locator('#quiet-enabled').uncheck();
+  await expect.poll(async () => Object.keys(await notes()).length, { timeout: 15_000 }).toBe(1);
+  await page.close();
+  await options.close();
+});
+

@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { getSettings, saveSettings } from '@/lib/runtime/settings-store';
+import { loadSettings, type Settings } from '@/lib/settings';
+import { DEFAULT_PROFILES, PROFILE_NAMES, resolveProfiles } from '@/lib/timing/profiles';
+import { t } from '@/lib/i18n';
+
+/** The options page: every change is validated by the settings schema and saved at once. */
+export function Options() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  useEffect(() => {
+    void getSettings().then(setSettings);
+  }, []);
+
+  if (!settings) return <p>{t('loading')}</p>;
+
+  const update = (change: (s: Settings) => Settings) => {
+    const next = loadSettings(change(structuredClone(settings)));
+    setSettings(next);
+    void saveSettings(next).then(() => setSaved(new Date().toLocaleTimeString()));
+  };
+  const a = settings.alerts;
+  const soonLeft = (settings.timing.profiles.pdd as { levels?: { soonLeftS?: number } } | undefined)?.levels?.soonLeftS;
+  const { profiles, problems } = resolveProfiles(settings.timing.profiles);
+
+  return (
+    <main class="kp-options">
+      <header>
+        <h1>{t('extName')}</h1>
+        <span class="kp-saved" role="status" data-testid="kp-saved">
+          {saved ? t('optionsSaved', saved) : ''}
+        </span>
+      </header>
+
+      <Section title={t('optionsAlerts')} hint={t('optionsAlertsHint')}>
+        <Check id="alerts-enabled" label={t('optionsAlertsEnabled')} checked={a.enabled} onChange={(v) => update((s) => ((s.alerts.enabled = v), s))} />
+        <fieldset disabled={!a.enabled}>
+          <legend>{t('optionsAlertLevels')}</legend>
+          {(['soon', 'late', 'breached'] as const).map((level) => (
+            <Check
+              key={level}
+              id={`alert-${level}`}
+              label={t(level === 'soon' ? 'levelSoon' : level === 'late' ? 'levelLate' : 'levelBreached')}
+              checked={a.levels[level]}
+              onChange={(v) => update((s) => ((s.alerts.levels[level] = v), s))}
+            />
+          ))}
+          <Check id="alert-sound" label={t('optionsSound')} checked={a.sound} onChange={(v) => update((s) => ((s.alerts.sound = v), s))} />
+          <div class="kp-row">
+            <Check
+              id="quiet-enabled"
+              label={t('optionsQuietHours')}
+              checked={a.quietHours.enabled}
+              onChange={(v) => update((s) => ((s.alerts.quietHours.enabled = v), s))}
+            />
+            <input
+              type="time"
+              id="quiet-from"
+              aria-label={t('optionsFrom')}
+              value={a.quietHours.from}
+              onChange={(e) => update((s) => ((s.alerts.quietHours.from = e.currentTarget.value), s))}
+            />
+            –
+            <input
+              type="time"
+              id="quiet-to"
+              aria-label={t('optionsTo')}
+              value={a.quietHours.to}
+              onChange={(e) => update((s) => ((s.alerts.quietHours.to = e.currentTarget.value), s))}
+            />
+            <small>{t('optionsChinaTime')}</small>
+          </div>
+        </fieldset>
+      </Section>
+
+      <Section title={t('optionsTiming')} hint={t('optionsTimingHint')}>
+        <label class="kp-row" for="soon-left">
+          {t('optionsSoonLeft')}
+          <input
+            type="number"
+            id="soon-left"
+            min={0}
+            max={170}
+            step={5}
+            value={soonLeft ?? DEFAULT_PROFILES.pdd.levels.soonLeftS}
+            onChange={(e) => {
+              const v = Number(e.currentTarget.value);
+              update((s) => {
+                for (const name of PROFILE_NAMES) {
+                  const cur = (s.timing.profiles[name] ?? {}) as Record<string, unknown>;
+                  s.timing.profiles[name] = { ...cur, levels: { ...((cur.levels as object) ?? {}), soonLeftS: v } };
+                }
+                return s;
+              });
+            }}
+          />
+        </label>
+        {problems.length > 0 && (
+          <ul class="kp-problems" role="alert">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+        <table class="kp-profiles">
+          <thead>
+            <tr>
+              <th>{t('optionsPlatform')}</th>
+              <th>{t('optionsWindow')}</th>
+              <th>{t('optionsTargets')}</th>
+              <th>{t('optionsLateBreached')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {PROFILE_NAMES.map((name) => {
+              const p = profiles[name];
+              return (
+                <tr key={name}>
+                  <td>{name}</td>
+                  <td>
+                    {p.window.from}–{p.window.to}
+                  </td>
+                  <td>{p.targets.map((x) => x.label).join(' / ')}</td>
+                  <td>
+                    {p.levels.lateAfterS}s / {p.levels.breachedAfterS}s
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Section>
+    </main>
+  );
+}
+
+function Section({ title, hint, children }: { title: string; hint?: string; children: ComponentChildren }) {
+  return (
+    <section class="kp-section">
+      <h2>{title}</h2>
+      {hint && <p class="kp-hint">{hint}</p>}
+      {children}
+    </section>
+  );
+}
+
+function Check({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <label class="kp-check" for={id}>
+      <input type="checkbox" id={id} checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+      {label}
+    </label>
+  );
+}
