@@ -52,14 +52,21 @@ async function main() {
   const overlayState = async () => ({
     healthy: await overlay.getAttribute('data-healthy'),
     waiting: await overlay.locator('[data-testid="kp-waiting"] li').evaluateAll((lis) =>
-      lis.map((li) => ({ buyer: li.getAttribute('data-buyer'), shown: li.textContent })),
+      lis.map((li) => ({ buyer: li.getAttribute('data-buyer'), level: li.getAttribute('data-level'), shown: li.querySelector('.kp-open')?.textContent })),
+    ),
+    // The countdown chips on the page's own conversation rows (one per row; a buyer may have two).
+    chips: await page.evaluate(() =>
+      [...document.querySelectorAll('[data-kefu-pilot-chip]')].map((h) => ({
+        buyer: h.getAttribute('data-kefu-pilot-chip'),
+        text: h.shadowRoot?.querySelector('[part="label"]')?.textContent ?? '',
+      })),
     ),
   });
 
   await overlay.waitFor();
   await page.waitForSelector('[data-testid="kp-overlay"][data-healthy="true"]');
   await pace(1500);
-  await scene('start', '上班打开工作台：领航识别了页面，列出正在等待的买家 / The overlay recognises the workbench and lists waiting buyers', overlayState);
+  await scene('start', '上班打开工作台：已在等待的买家从页面显示的时间开始计时，最急的排最前 / Buyers already waiting are timed from what the page shows, most urgent first', overlayState);
 
   // A burst: three buyers write at once, the robot answers them a moment later.
   const robotDelayMs = 1200;
@@ -74,7 +81,7 @@ async function main() {
   if (state.openUid) await sim('buyerSays', state.openUid, '在吗？什么时候发货呀');
   await sleep(robotDelayMs + 800); // the robot must have answered before the picture, headless or not
   await pace(1500);
-  await scene('burst', '买家集中进线，机器人自动回复（不算人工回复）/ A burst of buyers; the robot replies, which does not count as a response', overlayState);
+  await scene('burst', '买家集中进线，机器人自动回复后倒计时继续（机器人不算人工回复）/ A burst of buyers; the robot replies and the countdowns go on', overlayState);
 
   // The agent answers the open conversation by hand.
   const composer = page.locator('#replyTextarea');
@@ -83,10 +90,10 @@ async function main() {
   await pace(800);
   await composer.press('Enter');
   await pace(1200);
-  await scene('reply', '客服人工回复当前买家 / The agent replies by hand', overlayState);
+  await scene('reply', '客服人工回复当前买家，该买家的倒计时消失 / A human reply clears that buyer\'s countdown', overlayState);
 
   // The agent picks the longest-waiting buyer from the overlay.
-  const first = overlay.locator('[data-testid="kp-waiting"] li button').first();
+  const first = overlay.locator('[data-testid="kp-waiting"] li button.kp-open').first();
   if (await first.count()) {
     await first.click();
     await pace(1500);
@@ -107,7 +114,9 @@ async function main() {
     chinaDate(Date.now()),
   );
   const counts = await popup.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'stats/day-counts' }));
-  await scene('popup', '弹窗里的今日统计 / Today in the popup', async () => ({ counts }), popup);
+  const today = await popup.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'stats/today' }));
+  const waitingAll = await popup.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'waiting/all' }));
+  await scene('popup', '弹窗：所有工作台正在等待的买家，以及按平台口径计算的今日数据 / The popup: waiting buyers of every tab and today\'s figures', async () => ({ counts, today: today.days, waiting: waitingAll.waiting.map((w: any) => ({ buyer: w.buyer, shop: w.shop, level: w.level })) }), popup);
 
   const summary = {
     generatedAt: new Date().toISOString(),
