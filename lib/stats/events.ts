@@ -35,8 +35,22 @@ export const buyerExcludedEvent = z.object({
   reason: z.string().max(100),
 });
 
-export const chatEvent = z.discriminatedUnion('type', [buyerMessageEvent, agentMessageEvent, buyerExcludedEvent]);
+/** The agent inserted a template (never sent by itself); counted per day for the dashboard. */
+export const templateUsedEvent = z.object({
+  ...base,
+  buyer: z.string().max(200).optional(),
+  type: z.literal('template_used'),
+  template: z.string().min(1).max(200),
+  group: z.string().max(200).optional(),
+});
+
+export const chatEvent = z.discriminatedUnion('type', [buyerMessageEvent, agentMessageEvent, buyerExcludedEvent, templateUsedEvent]);
 
 export type ChatEvent = z.infer<typeof chatEvent>;
 export type EventType = ChatEvent['type'];
 export type PlatformName = (typeof PLATFORMS)[number];
+
+/** The events rounds and figures are made of; the others (templates, compliance) are counted apart. */
+export type RoundEvent = Extract<ChatEvent, { type: 'buyer_message' | 'agent_message' | 'buyer_excluded' }>;
+export const isRoundEvent = (e: ChatEvent): e is RoundEvent =>
+  e.type === 'buyer_message' || e.type === 'agent_message' || e.type === 'buyer_excluded';

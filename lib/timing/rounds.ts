@@ -1,4 +1,4 @@
-import type { ChatEvent, PlatformName } from '../stats/events';
+import { isRoundEvent, type ChatEvent, type PlatformName, type RoundEvent } from '../stats/events';
 import { chinaDate } from '../time/china';
 import { countdown, compareUrgency, type Countdown } from './countdown';
 import { DEFAULT_PROFILES, inWindow, type LevelSettings, type RuleProfile } from './profiles';
@@ -45,7 +45,7 @@ export function parseRoundKey(key: string): { platform: PlatformName; shop: stri
 }
 
 export interface TimedEvent {
-  event: ChatEvent;
+  event: RoundEvent;
   ms: number;
   key: string;
 }
@@ -55,6 +55,7 @@ export function prepareEvents(events: Iterable<ChatEvent>): TimedEvent[] {
   const seen = new Set<string>();
   const out: TimedEvent[] = [];
   for (const event of events) {
+    if (!isRoundEvent(event)) continue;
     if (seen.has(event.id)) continue;
     seen.add(event.id);
     const ms = Date.parse(event.ts);
@@ -195,6 +196,7 @@ export class RoundTracker {
   }
 
   add(event: ChatEvent, ms: number = Date.parse(event.ts)): AddResult {
+    if (!isRoundEvent(event)) return 'ignored';
     if (this.ids.has(event.id)) return 'duplicate';
     this.ids.set(event.id, true);
     const key = roundKey(event.platform, event.shop, event.buyer);
