@@ -4,6 +4,7 @@ import { getSettings, saveSettings } from '@/lib/runtime/settings-store';
 import { loadSettings, type Settings } from '@/lib/settings';
 import { DEFAULT_PROFILES, PROFILE_NAMES, resolveProfiles } from '@/lib/timing/profiles';
 import { t } from '@/lib/i18n';
+import { TemplatesManager } from './TemplatesManager';
 
 /** The options page: every change is validated by the settings schema and saved at once. */
 export function Options() {
@@ -132,6 +133,8 @@ export function Options() {
           </tbody>
         </table>
       </Section>
+
+      <TemplatesManager />
     </main>
   );
 }
