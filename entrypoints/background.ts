@@ -4,6 +4,10 @@ import { KefuDb } from '@/lib/stats/db';
 import { createHandler } from '@/lib/runtime/handler';
 import { TabRegistry, type RegistrySnapshot } from '@/lib/runtime/tab-registry';
 import { getSettings, watchSettings } from '@/lib/runtime/settings-store';
+import { getTemplates, putTemplates } from '@/lib/runtime/templates-store';
+import { recordUse } from '@/lib/templates/model';
+import { starterCollection } from '@/lib/templates/starter';
+import { ensureSearchKeys } from '@/lib/templates/index-build';
 
 const ALARM = 'kp-next-deadline';
 const SNAPSHOT_KEY = 'kp-registry';
@@ -55,10 +59,26 @@ export default defineBackground(() => {
     );
 
   const db = new KefuDb();
+
+  // Usage counts rank the agent's own favourite templates first.
+  async function countTemplateUse(fresh: { type: string; template?: string }[]) {
+    const used = fresh.filter((e) => e.type === 'template_used' && e.template);
+    if (!used.length) return;
+    const loaded = await getTemplates();
+    if (loaded.error || loaded.empty) return;
+    await putTemplates(used.reduce((c, e) => recordUse(c, e.template!), loaded.collection));
+  }
+
+  // First run: the starter pack, with its pinyin search keys computed here (never in the page).
+  browser.runtime.onInstalled.addListener(() => {
+    void getTemplates().then((loaded) => {
+      if (loaded.empty) return putTemplates(ensureSearchKeys(starterCollection(Date.now())));
+    });
+  });
   let handle: ReturnType<typeof createHandler> | null = null;
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     void ready.then((registry) => {
-      handle ??= createHandler(db, { registry, settings: getSettings });
+      handle ??= createHandler(db, { registry, settings: getSettings, onStored: countTemplateUse });
       return handle(message, { tabId: sender.tab?.id, windowId: sender.tab?.windowId }).then(sendResponse);
     });
     return true;

@@ -49,10 +49,12 @@ export const settingsSchema = z.object({
   templates: field(
     z.object({
       /** Keyboard shortcut that opens the template picker, besides `/` at the start of the composer. */
-      shortcut: field(z.string().min(1).max(30), 'Alt+K'),
+      shortcut: field(z.string().regex(/^((Ctrl|Alt|Shift|Meta)\+)+[A-Za-z0-9]$/, 'expected e.g. Alt+K'), 'Alt+K'),
       suggestions: field(z.boolean(), true),
+      /** What {客服昵称} becomes. */
+      agentNick: field(z.string().max(40), ''),
     }),
-    { shortcut: 'Alt+K', suggestions: true },
+    { shortcut: 'Alt+K', suggestions: true, agentNick: '' },
   ),
   privacy: field(
     z.object({

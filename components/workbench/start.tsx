@@ -7,6 +7,9 @@ import { ChatWatcher, type WatcherState } from '@/lib/watch/watcher';
 import { Outbox } from '@/lib/runtime/outbox';
 import { ask } from '@/lib/runtime/client';
 import { watchSettings } from '@/lib/runtime/settings-store';
+import type { Settings } from '@/lib/settings';
+import { hookComposer } from './composer-hooks';
+import { startTemplates } from './templates';
 import { tabCommand } from '@/lib/messages';
 import { toChinaIso } from '@/lib/time/china';
 import type { ChatEvent } from '@/lib/stats/events';
@@ -26,6 +29,7 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
   const live = new LiveRounds(adapter.platform);
   const chips = new Chips();
   let state: WatcherState | null = null;
+  let settings: Settings | null = null;
 
   const ui = await createShadowRootUi(ctx, {
     name: 'kefu-pilot-overlay',
@@ -125,6 +129,7 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
       };
     }
     paint();
+    templates.refresh();
     // Visible in the page's performance timeline (DevTools, the timing benchmark).
     performance.measure('kefu-pilot:scan', { start: t0, end: performance.now() });
   };
@@ -139,9 +144,13 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
   ctx.setInterval(tick, 1000);
 
   watchSettings((s) => {
+    settings = s;
     live.configure(s.timing.profiles);
     paint();
   });
+
+  const templates = await startTemplates(ctx, { adapter, state: () => state, settings: () => settings, emit });
+  hookComposer(ctx, adapter, [templates.handler]);
 
   // Batch every mutation of a frame into one scan. Hidden tabs get no animation frames, so a timer
   // stands in for them: the agent's other shops keep being watched while this tab is in the back.

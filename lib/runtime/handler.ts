@@ -4,6 +4,7 @@ import { chinaDate } from '../time/china';
 import type { TabRegistry } from './tab-registry';
 import { computeDays } from '../stats/kpi';
 import type { Settings } from '../settings';
+import type { ChatEvent } from '../stats/events';
 
 /** Who sent a message, as the runtime tells the background (content scripts have a tab). */
 export interface MessageSender {
@@ -19,6 +20,8 @@ export interface HandlerOptions {
   now?: () => number;
   registry?: TabRegistry;
   settings?: () => Promise<Settings>;
+  /** Called with the events a record request stored for the first time (e.g. to count template use). */
+  onStored?: (fresh: ChatEvent[]) => Promise<void> | void;
 }
 
 export function createHandler(db: KefuDb, opts: HandlerOptions = {}) {
@@ -27,7 +30,8 @@ export function createHandler(db: KefuDb, opts: HandlerOptions = {}) {
   async function handle(req: Request, sender: MessageSender): Promise<unknown> {
     switch (req.type) {
       case 'events/record': {
-        const r = await recordEvents(db, req.events);
+        const { fresh, ...r } = await recordEvents(db, req.events);
+        if (fresh.length) await opts.onStored?.(fresh);
         return { ok: true, ...r };
       }
       case 'stats/day-counts':

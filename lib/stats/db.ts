@@ -20,6 +20,8 @@ export class KefuDb extends Dexie {
 export interface RecordResult {
   added: number;
   duplicates: number;
+  /** The events that were new (stored by this call). */
+  fresh: ChatEvent[];
 }
 
 /** Store events once per id, atomically: either every new event is stored or none is. */
@@ -35,7 +37,11 @@ export async function recordEvents(db: KefuDb, events: ChatEvent[]): Promise<Rec
       if (!existing[i]) fresh.push({ ...(unique.get(id) as ChatEvent), day: chinaDate(Date.parse(unique.get(id)!.ts)) });
     });
     if (fresh.length) await db.events.bulkAdd(fresh);
-    return { added: fresh.length, duplicates: events.length - fresh.length };
+    return {
+      added: fresh.length,
+      duplicates: events.length - fresh.length,
+      fresh: fresh.map(({ day: _day, ...e }) => e as ChatEvent),
+    };
   });
 }
 

@@ -21,6 +21,10 @@ export interface WatcherState {
   shop: string | null;
   rows: ConversationRow[];
   openBuyer: string | null;
+  /** Nickname of the open conversation's buyer, as its header shows it. */
+  openNickname?: string | null;
+  /** Text of the newest buyer message in the open conversation (for template suggestions). */
+  lastBuyerText?: string | null;
 }
 
 export interface WatcherOptions {
@@ -63,7 +67,7 @@ export class ChatWatcher {
     const rows = this.adapter.conversations(this.doc);
     const open = this.adapter.openConversation(this.doc);
     const openBuyer = open?.buyer ?? null;
-    const state: WatcherState = { health, shop, rows, openBuyer };
+    const state: WatcherState = { health, shop, rows, openBuyer, openNickname: open?.nickname ?? null, lastBuyerText: null };
     const events: ChatEvent[] = [];
     if (!health.healthy) return { state, events };
     // The first *healthy* read is the baseline: a single-page app may render after we arrive.
@@ -116,6 +120,12 @@ export class ChatWatcher {
     }
     const pane = this.pane;
     const messages = this.adapter.messages(this.doc);
+    for (let i = messages.length - 1; i >= 0; i--) {
+      if (messages[i]!.sender === 'buyer' && messages[i]!.text) {
+        state.lastBuyerText = messages[i]!.text;
+        break;
+      }
+    }
     const keys = messages.map((m, i) => messageKey(m, i));
 
     if (first || (!pane.settled && t - pane.openedAt <= this.settleMs)) {

@@ -1,0 +1,94 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Composer, PlatformAdapter } from '@/lib/adapters/types';
+
+/**
+ * One place that listens to the page's composer, in the capture phase on `window` so it runs before
+ * the page's own handlers: the template picker and the pre-send check both hang off it. A handler
+ * returns true when it took the event; the page then never sees it (so Enter inserts a template
+ * instead of sending). Nothing is taken during IME composition, and a handler that throws lets the
+ * event through: the agent can always send.
+ */
+export interface ComposerHandler {
+  name: string;
+  keydown?(e: KeyboardEvent, composer: Composer): boolean;
+  input?(e: Event, composer: Composer): void;
+  /** A click on the page's send button. */
+  sendClick?(e: MouseEvent, composer: Composer): boolean;
+  /** Reports a handler failure (shown in the overlay). */
+  onError?(error: unknown): void;
+}
+
+export function isComposing(e: KeyboardEvent, composingNow: boolean): boolean {
+  return composingNow || e.isComposing || e.keyCode === 229;
+}
+
+export function hookComposer(ctx: ContentScriptContext, adapter: PlatformAdapter, handlers: ComposerHandler[]) {
+  let composing = false;
+  const composerOf = (target: EventTarget | null): Composer | null => {
+    try {
+      const c = adapter.composer(document);
+      return c && target instanceof Node && (c.element === target || c.element.contains(target)) ? c : null;
+    } catch {
+      return null;
+    }
+  };
+  const take = (e: Event) => {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  };
+  const run = <E extends Event>(h: ComposerHandler, fn: ((e: E, c: Composer) => boolean | void) | undefined, e: E, c: Composer) => {
+    if (!fn) return false;
+    try {
+      return fn.call(h, e, c) === true;
+    } catch (err) {
+      h.onError?.(err);
+      return false;
+    }
+  };
+
+  ctx.addEventListener(window, 'compositionstart', () => (composing = true), { capture: true });
+  ctx.addEventListener(window, 'compositionend', () => (composing = false), { capture: true });
+
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (e) => {
+      if (isComposing(e, composing)) return;
+      const c = composerOf(e.target);
+      if (!c) return;
+      for (const h of handlers) {
+        if (run(h, h.keydown, e, c)) return take(e);
+      }
+    },
+    { capture: true },
+  );
+
+  ctx.addEventListener(
+    window,
+    'input',
+    (e) => {
+      const c = composerOf(e.target);
+      if (!c) return;
+      for (const h of handlers) run(h, h.input, e, c);
+    },
+    { capture: true },
+  );
+
+  ctx.addEventListener(
+    window,
+    'click',
+    (e) => {
+      let c: Composer | null = null;
+      try {
+        c = adapter.composer(document);
+      } catch {
+        return;
+      }
+      if (!c?.sendButton || !(e.target instanceof Node) || !c.sendButton.contains(e.target)) return;
+      for (const h of handlers) {
+        if (run(h, h.sendClick, e, c)) return take(e);
+      }
+    },
+    { capture: true },
+  );
+}

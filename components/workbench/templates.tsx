@@ -1,0 +1,275 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { Composer, PlatformAdapter } from '@/lib/adapters/types';
+import type { WatcherState } from '@/lib/watch/watcher';
+import type { ChatEvent } from '@/lib/stats/events';
+import type { Settings } from '@/lib/settings';
+import { sortedTemplates, type Template } from '@/lib/templates/model';
+import { createSearchIndex, search, type SearchIndex } from '@/lib/templates/search';
+import { suggest } from '@/lib/templates/suggest';
+import { render as renderTemplate, templateFields } from '@/lib/templates/variables';
+import { matchesShortcut, slashQuery } from '@/lib/templates/shortcut';
+import { watchTemplates } from '@/lib/runtime/templates-store';
+import { toChinaIso } from '@/lib/time/china';
+import { t } from '@/lib/i18n';
+import { Picker, type PickerView } from '../picker/Picker';
+import type { ComposerHandler } from './composer-hooks';
+import '../picker/picker.css';
+
+interface Deps {
+  adapter: PlatformAdapter;
+  state: () => WatcherState | null;
+  settings: () => Settings | null;
+  emit: (events: ChatEvent[]) => void;
+}
+
+/**
+ * Templated replies on the workbench: `/` (or `／`) at the start of the composer, or the shortcut,
+ * opens the picker; Enter inserts through the page's own input path; nothing is ever sent. The
+ * suggestion chips above the composer follow the buyer's last message.
+ */
+export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Promise<{ handler: ComposerHandler; refresh(): void }> {
+  let index: SearchIndex<Template> = createSearchIndex([]);
+  let view: PickerView | null = null;
+  let error: string | null = null;
+  /** Selection to insert at in search mode, taken when the picker opened. */
+  let saved: { start: number; end: number } | null = null;
+  let suggestFor: string | null = null;
+  let suggestions: Template[] = [];
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'kefu-pilot-picker',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount(container) {
+      const root = document.createElement('div');
+      container.append(root);
+      return root;
+    },
+    onRemove(root) {
+      if (root) render(null, root);
+    },
+  });
+  ui.mount();
+
+  const composer = () => {
+    try {
+      return deps.adapter.composer(document);
+    } catch {
+      return null;
+    }
+  };
+  const scope = () => ({ platform: deps.adapter.platform, shop: deps.state()?.shop ?? undefined });
+  const anchorOf = (c: Composer | null) => {
+    const r = c?.element.getBoundingClientRect();
+    return r ? { left: Math.max(8, r.left), bottom: Math.max(8, window.innerHeight - r.top + 6), width: r.width } : { left: 8, bottom: 120, width: 400 };
+  };
+
+  const paint = () => {
+    if (!ui.mounted) return;
+    const c = composer();
+    render(
+      <Picker
+        view={view ? { ...view, anchor: anchorOf(c) } : null}
+        suggestions={suggestions}
+        suggestionsAnchor={c && suggestions.length ? { left: anchorOf(c).left, bottom: anchorOf(c).bottom } : null}
+        error={error}
+        onQuery={(q) => update(q)}
+        onMove={move}
+        onChoose={(i) => choose(i)}
+        onFields={(values, submit) => {
+          if (!view?.fields) return;
+          view = { ...view, fields: { ...view.fields, values } };
+          if (submit) insert(view.fields!.template, values);
+          else paint();
+        }}
+        onClose={() => close(true)}
+        onSuggestion={(tpl) => {
+          const c2 = composer();
+          if (!c2) return;
+          const el = c2.element as HTMLTextAreaElement;
+          saved = { start: el.selectionStart ?? c2.read().length, end: el.selectionEnd ?? c2.read().length };
+          view = { mode: 'search', query: '', hits: [], selected: 0, fields: null, anchor: anchorOf(c2), stale: false };
+          choose(-1, tpl);
+        }}
+      />,
+      ui.mounted,
+    );
+  };
+
+  const fail = (e: unknown) => {
+    error = t('pickerError', e instanceof Error ? e.message : String(e));
+    view = null;
+    paint();
+  };
+
+  const update = (query: string) => {
+    if (!view) return;
+    const hits = search(index, query, { ...scope(), limit: 8 }).map((h) => h.template);
+    view = { ...view, query, hits, selected: 0, stale: index.stale.length > 0 };
+    paint();
+  };
+
+  const open = (mode: 'slash' | 'search', query: string, c: Composer) => {
+    const el = c.element as HTMLTextAreaElement;
+    saved = mode === 'search' ? { start: el.selectionStart ?? c.read().length, end: el.selectionEnd ?? c.read().length } : null;
+    view = { mode, query: '', hits: [], selected: 0, fields: null, anchor: anchorOf(c), stale: false };
+    error = null;
+    update(query);
+  };
+
+  const close = (refocus: boolean) => {
+    const wasSearch = view?.mode === 'search' || !!view?.fields;
+    view = null;
+    saved = saved && refocus ? saved : null;
+    paint();
+    if (refocus && wasSearch) composer()?.element.focus();
+  };
+
+  const move = (delta: number) => {
+    if (!view || view.hits.length === 0) return;
+    view = { ...view, selected: (view.selected + delta + view.hits.length) % view.hits.length };
+    paint();
+  };
+
+  const choose = (i: number, direct?: Template) => {
+    const tpl = direct ?? view?.hits[i];
+    if (!tpl || !view) return;
+    const names = templateFields(tpl.body);
+    if (names.length) {
+      view = { ...view, fields: { template: tpl, names, values: {} } };
+      paint();
+      return;
+    }
+    insert(tpl, {});
+  };
+
+  /** Put the rendered template into the composer through the page's own input path; never send. */
+  const insert = (tpl: Template, fills: Record<string, string>) => {
+    const c = composer();
+    if (!c || !view) return close(false);
+    const st = deps.state();
+    const out = renderTemplate(
+      tpl,
+      { now: Date.now(), buyerNick: st?.openNickname ?? null, shopName: st?.shop ?? null, agentNick: deps.settings()?.templates.agentNick || null },
+      fills,
+    );
+    const value = c.read();
+    const el = c.element as HTMLTextAreaElement;
+    let next: string;
+    let cursor: number;
+    if (view.mode === 'slash') {
+      // Replace the `/query` the agent typed; keep what stands after the cursor.
+      const end = el.selectionStart ?? value.length;
+      next = out.text + value.slice(end);
+      cursor = out.cursor;
+    } else {
+      const s = saved ?? { start: value.length, end: value.length };
+      next = value.slice(0, s.start) + out.text + value.slice(s.end);
+      cursor = s.start + out.cursor;
+    }
+    c.write(next);
+    c.element.focus();
+    el.setSelectionRange?.(cursor, cursor);
+    view = null;
+    saved = null;
+    paint();
+    const now = Date.now();
+    deps.emit([
+      {
+        id: `${deps.adapter.platform}:${st?.shop ?? ''}:tpl:${tpl.id}:${now}`,
+        type: 'template_used',
+        ts: toChinaIso(now),
+        platform: deps.adapter.platform,
+        shop: st?.shop ?? '',
+        ...(st?.openBuyer ? { buyer: st.openBuyer } : {}),
+        template: tpl.id,
+        group: tpl.group,
+      },
+    ]);
+  };
+
+  watchTemplates((loaded) => {
+    index = createSearchIndex(sortedTemplates(loaded.collection));
+    error = loaded.error ? t('pickerError', loaded.error) : null;
+    suggestFor = null;
+    refresh();
+  });
+
+  // Keep the picker where the composer is when the window changes size.
+  ctx.addEventListener(window, 'resize', () => paint());
+
+  /** After each read of the page: suggestions for the buyer's newest message. */
+  function refresh() {
+    const st = deps.state();
+    const text = deps.settings()?.templates.suggestions === false ? null : (st?.health.healthy ? st.lastBuyerText : null) ?? null;
+    if (text !== suggestFor) {
+      suggestFor = text;
+      suggestions = text ? suggest(index, text, { ...scope(), limit: 3 }).map((s) => s.template) : [];
+    }
+    paint();
+  }
+
+  const handler: ComposerHandler = {
+    name: 'templates',
+    keydown(e, c) {
+      const shortcut = deps.settings()?.templates.shortcut ?? 'Alt+K';
+      if (matchesShortcut(e, shortcut)) {
+        open('search', '', c);
+        return true;
+      }
+      if (!view || view.mode !== 'slash' || view.fields) return false;
+      switch (e.key) {
+        case 'ArrowDown':
+        case 'ArrowUp':
+          move(e.key === 'ArrowDown' ? 1 : -1);
+          return true;
+        case 'Enter':
+        case 'Tab':
+          if (e.shiftKey) return false;
+          if (view.hits.length === 0) {
+            close(false);
+            return e.key === 'Enter'; // a slash with no match never sends "/xyz" by accident
+          }
+          choose(view.selected);
+          return true;
+        case 'Escape':
+          close(false);
+          return true;
+        default:
+          return false;
+      }
+    },
+    input(_e, c) {
+      const el = c.element as HTMLTextAreaElement;
+      const q = slashQuery(c.read(), el.selectionStart ?? c.read().length);
+      if (q === null) {
+        if (view?.mode === 'slash') close(false);
+        return;
+      }
+      if (view?.mode === 'slash') update(q);
+      else if (!view) open('slash', q, c);
+    },
+    onError: fail,
+  };
+
+  // The shortcut works with the focus anywhere on the workbench, not only in the composer.
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (e) => {
+      if (view || e.isComposing) return;
+      const c = composer();
+      if (!c || c.element === e.target || c.element.contains(e.target as Node)) return;
+      if (matchesShortcut(e, deps.settings()?.templates.shortcut ?? 'Alt+K')) {
+        e.preventDefault();
+        open('search', '', c);
+      }
+    },
+    { capture: true },
+  );
+
+  return { handler, refresh };
+}
