@@ -10,6 +10,7 @@ import { watchSettings } from '@/lib/runtime/settings-store';
 import type { Settings } from '@/lib/settings';
 import { hookComposer } from './composer-hooks';
 import { startTemplates } from './templates';
+import { startGuard } from './guard';
 import { tabCommand } from '@/lib/messages';
 import { toChinaIso } from '@/lib/time/china';
 import type { ChatEvent } from '@/lib/stats/events';
@@ -150,7 +151,9 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
   });
 
   const templates = await startTemplates(ctx, { adapter, state: () => state, settings: () => settings, emit });
-  hookComposer(ctx, adapter, [templates.handler]);
+  const guard = await startGuard(ctx, { adapter, state: () => state, settings: () => settings, emit });
+  // The picker first: while it is open, Enter picks a template and never reaches the check or the page.
+  hookComposer(ctx, adapter, [templates.handler, guard.handler]);
 
   // Batch every mutation of a frame into one scan. Hidden tabs get no animation frames, so a timer
   // stands in for them: the agent's other shops keep being watched while this tab is in the back.

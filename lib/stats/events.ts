@@ -44,7 +44,28 @@ export const templateUsedEvent = z.object({
   group: z.string().max(200).optional(),
 });
 
-export const chatEvent = z.discriminatedUnion('type', [buyerMessageEvent, agentMessageEvent, buyerExcludedEvent, templateUsedEvent]);
+/**
+ * The pre-send check stopped a message (`blocked`), the agent sent it anyway with a reason
+ * (`overridden`), or a warning was shown while it went (`warned`). The text itself is kept only when
+ * the agent turned that on.
+ */
+export const complianceEvent = z.object({
+  ...base,
+  buyer: z.string().max(200).optional(),
+  type: z.literal('compliance'),
+  action: z.enum(['blocked', 'overridden', 'warned']),
+  categories: z.array(z.string().max(40)).min(1).max(20),
+  rules: z.array(z.string().max(80)).max(50),
+  reason: z.string().max(200).optional(),
+});
+
+export const chatEvent = z.discriminatedUnion('type', [
+  buyerMessageEvent,
+  agentMessageEvent,
+  buyerExcludedEvent,
+  templateUsedEvent,
+  complianceEvent,
+]);
 
 export type ChatEvent = z.infer<typeof chatEvent>;
 export type EventType = ChatEvent['type'];

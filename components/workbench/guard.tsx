@@ -1,0 +1,239 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { Composer, PlatformAdapter } from '@/lib/adapters/types';
+import type { WatcherState } from '@/lib/watch/watcher';
+import type { ChatEvent } from '@/lib/stats/events';
+import type { Settings } from '@/lib/settings';
+import { check, loadComplianceSettings, type CheckResult, type ComplianceSettings, type Finding } from '@/lib/compliance';
+import { toChinaIso } from '@/lib/time/china';
+import { t } from '@/lib/i18n';
+import { GuardDialog } from '../guard/GuardDialog';
+import { categoryLabel } from '../guard/categories';
+import type { ComposerHandler } from './composer-hooks';
+import '../guard/guard.css';
+
+interface Deps {
+  adapter: PlatformAdapter;
+  state: () => WatcherState | null;
+  settings: () => Settings | null;
+  emit: (events: ChatEvent[]) => void;
+}
+
+type Indicator = { kind: 'block' | 'warn' | 'tip'; text: string } | { kind: 'error'; text: string } | null;
+
+/**
+ * The pre-send check around the page's composer. A blocking finding keeps the message in the
+ * composer and explains it; a warning lets it go with a notice. If the check itself fails, the send
+ * goes through and the indicator says the check is off: a broken check never stops the agent.
+ */
+export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise<{ handler: ComposerHandler }> {
+  let dialog: { text: string; findings: Finding[]; composer: Composer } | null = null;
+  let indicator: Indicator = null;
+  let toast: string | null = null;
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The agent gave a reason for this exact text: its next send goes through. */
+  let bypass: string | null = null;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  let cachedSettings: { raw: unknown; parsed: ComplianceSettings } | null = null;
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'kefu-pilot-guard',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount(container) {
+      const root = document.createElement('div');
+      container.append(root);
+      return root;
+    },
+    onRemove(root) {
+      if (root) render(null, root);
+    },
+  });
+  ui.mount();
+
+  const composer = () => {
+    try {
+      return deps.adapter.composer(document);
+    } catch {
+      return null;
+    }
+  };
+
+  const settings = (): ComplianceSettings => {
+    const raw = deps.settings()?.compliance;
+    if (!cachedSettings || cachedSettings.raw !== raw) cachedSettings = { raw, parsed: loadComplianceSettings(raw) };
+    return cachedSettings.parsed;
+  };
+
+  const run = (text: string): CheckResult =>
+    check(text, { platform: deps.adapter.platform, settings: settings(), replyTo: deps.state()?.lastBuyerText ?? undefined });
+
+  const paint = () => {
+    if (!ui.mounted) return;
+    const r = composer()?.element.getBoundingClientRect();
+    render(
+      <div>
+        {indicator && r && (
+          <div
+            class={`kp-indicator kp-${indicator.kind}`}
+            data-testid="kp-indicator"
+            data-kind={indicator.kind}
+            style={{ right: `${Math.max(8, window.innerWidth - r.right + 8)}px`, bottom: `${Math.max(8, window.innerHeight - r.bottom + 8)}px` }}
+          >
+            {indicator.text}
+          </div>
+        )}
+        {toast && (
+          <div class="kp-toast" role="status" data-testid="kp-toast">
+            {toast}
+          </div>
+        )}
+        {dialog && (
+          <GuardDialog
+            text={dialog.text}
+            findings={dialog.findings}
+            onEdit={(f) => edit(f)}
+            onSendAnyway={(reason) => sendAnyway(reason)}
+            onClose={() => edit(null)}
+          />
+        )}
+      </div>,
+      ui.mounted,
+    );
+  };
+
+  const showToast = (text: string) => {
+    toast = text;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => {
+      toast = null;
+      paint();
+    }, 4000);
+    paint();
+  };
+
+  const record = (action: 'blocked' | 'overridden' | 'warned', text: string, findings: Finding[], reason?: string) => {
+    const st = deps.state();
+    const now = Date.now();
+    const keepText = deps.settings()?.privacy.keepComplianceText === true;
+    deps.emit([
+      {
+        id: `${deps.adapter.platform}:${st?.shop ?? ''}:compliance:${action}:${now}`,
+        type: 'compliance',
+        ts: toChinaIso(now),
+        platform: deps.adapter.platform,
+        shop: st?.shop ?? '',
+        ...(st?.openBuyer ? { buyer: st.openBuyer } : {}),
+        action,
+        categories: [...new Set(findings.map((f) => f.category))],
+        rules: [...new Set(findings.map((f) => f.rule))],
+        ...(reason ? { reason } : {}),
+        ...(keepText ? { text: text.slice(0, 5000) } : {}),
+      },
+    ]);
+  };
+
+  const edit = (f: Finding | null) => {
+    const c = dialog?.composer ?? composer();
+    dialog = null;
+    paint();
+    if (!c) return;
+    c.element.focus();
+    // Select what to fix, in the text as the agent typed it.
+    if (f) (c.element as HTMLTextAreaElement).setSelectionRange?.(f.start, f.end);
+  };
+
+  const sendAnyway = (reason: string) => {
+    if (!dialog) return;
+    const { text, findings, composer: c } = dialog;
+    record('overridden', text, findings, reason);
+    bypass = text;
+    dialog = null;
+    paint();
+    c.element.focus();
+    // The agent chose to send: do it through the page's own button, as a click of theirs would.
+    if (c.sendButton) c.sendButton.click();
+    else showToast(t('guardPressAgain'));
+  };
+
+  /** A send is about to happen: true keeps it from the page. */
+  const attempt = (c: Composer): boolean => {
+    const text = c.read();
+    if (!text.trim()) return false;
+    if (bypass !== null && bypass === text) {
+      bypass = null;
+      return false;
+    }
+    bypass = null;
+    let result: CheckResult;
+    try {
+      result = run(text);
+    } catch (e) {
+      indicator = { kind: 'error', text: t('guardFailed', e instanceof Error ? e.message : String(e)) };
+      paint();
+      return false;
+    }
+    if (result.verdict === 'block') {
+      dialog = { text, findings: result.findings.filter((f) => f.severity !== 'tip'), composer: c };
+      record('blocked', text, result.findings.filter((f) => f.severity === 'block'));
+      paint();
+      return true;
+    }
+    if (result.verdict === 'warn') {
+      const warns = result.findings.filter((f) => f.severity === 'warn');
+      record('warned', text, warns);
+      showToast(t('guardWarned', warns.map((f) => `${categoryLabel(f.category)}「${f.text}」`).join('、')));
+    }
+    indicator = null;
+    paint();
+    return false;
+  };
+
+  /** While the agent types: a quiet indicator, a moment after the last key. */
+  const recheck = (c: Composer) => {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => {
+      let text: string;
+      try {
+        text = c.read();
+      } catch (e) {
+        indicator = { kind: 'error', text: t('guardFailed', String(e)) };
+        return paint();
+      }
+      try {
+        const r = run(text);
+        const top = r.findings.find((f) => f.severity === r.verdict);
+        indicator =
+          r.verdict === 'ok' || !top
+            ? null
+            : { kind: r.verdict, text: t('guardIndicator', categoryLabel(top.category), top.text, r.findings.length) };
+      } catch (e) {
+        indicator = { kind: 'error', text: t('guardFailed', e instanceof Error ? e.message : String(e)) };
+      }
+      paint();
+    }, 250);
+  };
+
+  const handler: ComposerHandler = {
+    name: 'guard',
+    keydown(e, c) {
+      if (dialog) return e.key === 'Enter'; // the dialog is open: no send behind it
+      if (e.key !== 'Enter' || e.shiftKey || e.altKey) return false;
+      return attempt(c);
+    },
+    input(_e, c) {
+      recheck(c);
+    },
+    sendClick(_e, c) {
+      if (dialog) return true;
+      return attempt(c);
+    },
+    onError(err) {
+      indicator = { kind: 'error', text: t('guardFailed', err instanceof Error ? err.message : String(err)) };
+      paint();
+    },
+  };
+  return { handler };
+}

@@ -1,0 +1,80 @@
+/**
+ * Contact and payment keywords (微信, QQ, 支付宝, 电话 …): a keyword is a finding when it is
+ * spelled in a way ordinary text never uses (vx, v信, 微♥), or when an invitation stands before it
+ * (加 / 搜 / 我的 …), a request after it (号 / 联系 / 聊 …), or an id right after it (微信：kefu_88).
+ * 微信支付 and 企鹅玩偶 have none of these and stay quiet.
+ */
+import cues from '../lexicon/cues.json';
+import { type Candidate, fromView, hasBreak, type Hit, type Scan } from '../hits';
+import { Strength } from '../lexicon';
+import type { View } from '../views';
+import { numberContext } from './numbers';
+
+const COLON = 0x3a;
+const JOINERS = new Set([...cues.id.joiners].map((c) => c.charCodeAt(0)));
+const ID_GAP = cues.id.gap;
+
+/** End of an id (letters / digits, at least `min`) starting within a short gap after `from`, or -1. */
+export function idAfter(view: View, from: number, min: number, digitsOnly: boolean): { start: number; end: number } | null {
+  const { codes, length } = view;
+  let i = from;
+  for (let skipped = 0; i < length && skipped < ID_GAP; skipped++) {
+    const c = codes[i]!;
+    if (c !== COLON && !JOINERS.has(c)) break;
+    i++;
+  }
+  let j = i;
+  let onlyDigits = true;
+  while (j < length) {
+    const c = codes[j]!;
+    if (c >= 0x61 && c <= 0x7a) onlyDigits = false;
+    else if (c < 0x30 || c > 0x39) break;
+    j++;
+  }
+  if (j - i < min || (digitsOnly && !onlyDigits)) return null;
+  return { start: i, end: j };
+}
+
+export function keywordFindings(scan: Scan, out: Candidate[]): void {
+  const { view, lex } = scan;
+  for (const kw of scan.keywords) {
+    const group = lex.groups[kw.p.group]!;
+    const bit = 1 << kw.p.group;
+    const weak = kw.p.strength === Strength.Weak;
+    let start = kw.start;
+    let end = kw.end;
+    let rule = group.rule;
+    let cued = false;
+    let pre: Hit | null = null;
+    for (const c of scan.pre) {
+      if ((c.p.groups & bit) === 0 || c.start >= kw.start || c.end > kw.start || kw.start - c.end > c.p.gap) continue;
+      if (weak && !c.p.invite && c.p.rule < 0) continue;
+      if (hasBreak(view, c.end, kw.start, false)) continue;
+      // A cue that moves the finding to payments wins; otherwise the widest span.
+      if (!pre || (c.p.rule >= 0 && pre.p.rule < 0) || (c.start < pre.start && (c.p.rule >= 0) === (pre.p.rule >= 0))) pre = c;
+    }
+    if (pre) {
+      cued = true;
+      start = pre.start;
+      if (pre.p.rule >= 0) rule = pre.p.rule;
+    }
+    for (const c of scan.post) {
+      if ((c.p.groups & bit) === 0 || c.start < kw.end || c.start - kw.end > c.p.gap) continue;
+      if (hasBreak(view, kw.end, c.start, false)) continue;
+      cued = true;
+      end = Math.max(end, c.end);
+      if (c.p.rule >= 0) rule = c.p.rule;
+    }
+    const id = idAfter(view, kw.end, group.idMin, group.idDigitsOnly);
+    if (id) {
+      // A phone keyword followed by the courier's or an order's number is not the agent's number.
+      if (group.idDigitsOnly && numberContext(scan, id.start, id.end) === 'accounted') continue;
+      end = Math.max(end, id.end);
+    }
+    if (kw.p.strength === Strength.Strong || cued || id) {
+      const c = fromView(view, rule, start, end, true);
+      c.negateFrom = kw.start;
+      out.push(c);
+    }
+  }
+}

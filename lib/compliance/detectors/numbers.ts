@@ -1,0 +1,102 @@
+/**
+ * Numbers: mobile phone numbers (1[3-9] + 9 digits, also +86, disguised with separators, Chinese
+ * numerals, circled or full-width digits: the squashed view has already made them plain digits) and
+ * bank card numbers (16–19 digits, Luhn-valid with a card issuer prefix, or any length next to 卡号).
+ * Nearby words decide what a number is: after 订单号 / 快递单号 / 商品ID / ¥ it is accounted for; next
+ * to 快递员 it is the courier's; next to 支付宝 / 转账 it is a payment account.
+ */
+import { type Candidate, fromView, hasBreak, type Hit, type Scan } from '../hits';
+import { NUMBER_KINDS, ruleIndex } from '../lexicon';
+
+const PHONE = ruleIndex('contact.phone');
+const ACCOUNT = ruleIndex('payment.account');
+const CARD = ruleIndex('payment.card');
+
+const K = Object.fromEntries(NUMBER_KINDS.map((k, i) => [k, i])) as Record<(typeof NUMBER_KINDS)[number], number>;
+const ACCOUNTED = (1 << K.order) | (1 << K.tracking) | (1 << K.item) | (1 << K.price) | (1 << K.courier);
+
+export type NumberContext = 'accounted' | 'self' | 'contact' | 'payment' | null;
+
+/** What the words around view[start, end) say the number is. */
+export function numberContext(scan: Scan, start: number, end: number): NumberContext {
+  const { view, lex } = scan;
+  let nearest: Hit | null = null;
+  let self = false;
+  let courier = false;
+  for (const h of scan.numbers) {
+    if (h.end > start || start - h.end > lex.numberWindow) continue;
+    if (hasBreak(view, h.end, start, true)) continue;
+    if (h.p.group === K.self) self = true;
+    if (h.p.group === K.courier) courier = true;
+    if (!nearest || h.end > nearest.end || (h.end === nearest.end && h.start < nearest.start)) nearest = h;
+  }
+  if (self) return 'self';
+  if (courier) return 'accounted';
+  if (nearest) {
+    if ((ACCOUNTED >> nearest.p.group) & 1) return 'accounted';
+    return nearest.p.group === K.payment ? 'payment' : 'contact';
+  }
+  for (const h of scan.numbers) {
+    if (h.start < end || h.start - end > lex.numberAfter) continue;
+    if (hasBreak(view, end, h.start, true)) continue;
+    if ((ACCOUNTED >> h.p.group) & 1) return 'accounted';
+  }
+  return null;
+}
+
+function luhn(codes: Uint16Array, start: number, end: number): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = end - 1; i >= start; i--) {
+    let d = codes[i]! - 0x30;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+/** Issuer prefixes of payment cards: UnionPay 62 / 60 / 65 / 81, Visa 4, Mastercard 51–55 and 2221–2720, JCB 35. */
+function cardPrefix(codes: Uint16Array, start: number): boolean {
+  const d = (k: number) => codes[start + k]! - 0x30;
+  const two = d(0) * 10 + d(1);
+  const four = two * 100 + d(2) * 10 + d(3);
+  return d(0) === 4 || two === 62 || two === 60 || two === 65 || two === 81 || (two >= 51 && two <= 55) || two === 35 ||
+    (four >= 2221 && four <= 2720);
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isLatin = (c: number) => c >= 0x61 && c <= 0x7a;
+
+function isMobile(codes: Uint16Array, start: number, length: number): boolean {
+  let s = start;
+  if (length === 13 && codes[s] === 0x38 && codes[s + 1] === 0x36) s += 2; // 86…
+  else if (length !== 11) return false;
+  const second = codes[s + 1]!;
+  return codes[s] === 0x31 && second >= 0x33 && second <= 0x39;
+}
+
+export function numberFindings(scan: Scan, out: Candidate[]): void {
+  const { codes, length } = scan.view;
+  for (let i = 0; i < length; i++) {
+    if (!isDigit(codes[i]!)) continue;
+    const start = i;
+    while (i < length && isDigit(codes[i]!)) i++;
+    const end = i;
+    const n = end - start;
+    // Letters glued to the digits make a code (SF1234…, wxid…); contact ids after keywords are read there.
+    if ((start > 0 && isLatin(codes[start - 1]!)) || (end < length && isLatin(codes[end]!))) continue;
+    const mobile = isMobile(codes, start, n);
+    const card = n >= 16 && n <= 19;
+    if (!mobile && !card) continue;
+    const context = numberContext(scan, start, end);
+    if (context === 'accounted') continue;
+    if (mobile) out.push(fromView(scan.view, context === 'payment' ? ACCOUNT : PHONE, start, end, false));
+    else if (context === 'payment' || (luhn(codes, start, end) && cardPrefix(codes, start))) {
+      out.push(fromView(scan.view, CARD, start, end, false));
+    }
+  }
+}

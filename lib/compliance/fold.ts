@@ -1,0 +1,177 @@
+/**
+ * Character folding and classes: the per-character half of normalisation. One table lookup per UTF-16
+ * unit turns what the agent typed into what the lexicon is written in:
+ *   full width → half width, upper → lower case, traditional → simplified (lexicon characters),
+ *   Chinese numerals / circled / full-width / superscript digits → ASCII digits, circled latin → latin,
+ *   Greek / Cyrillic look-alikes of latin letters → latin.
+ * A character's class says what the separator-free view does with it (keep, drop, or break a match).
+ */
+import traditional from './lexicon/traditional.json';
+
+/** Classes (low 3 bits). */
+export const WORD = 1;
+/** Dropped between characters in the separator-free view: spaces, dots, dashes, emoji, zero-width … */
+export const SEP = 2;
+/** A clause break kept in every view: ， 、 ： ； and their ASCII forms. */
+export const CLAUSE = 3;
+/** A sentence break: 。 ！ ？ and new lines. */
+export const SENTENCE = 4;
+/** Flag: also dropped from the link view (spaces, brackets, quotes, emoji; not . / : - _ @). */
+export const LINK_DROP = 8;
+/** Flag: white space (kept as a space in the spaced link view). */
+export const SPACE = 16;
+
+/** Folded code unit per code unit; MULTI means "look in MULTI_FOLD" (e.g. ⑩ → 10). */
+const FOLD = new Uint16Array(0x10000);
+const MULTI = 0xffff;
+const MULTI_FOLD = new Map<number, string>();
+/** Class bits per code unit; 0 = not computed yet (filled lazily, see classOf). */
+const CLASS = new Uint8Array(0x10000);
+
+/** Symbols that carry meaning in the lexicon (微❤ = 微信, +V = 加V): never separators. */
+const KEEP_SYMBOLS = '+❤♥♡';
+const CLAUSE_CHARS = ',:;、';
+const SENTENCE_CHARS = '。!?\n\r\u2029\u2028｡';
+/** Kept in the link view (URL and email syntax). */
+const LINK_KEEP = '.-_/:?=&%#@+~';
+
+const DIGITS: Record<string, string> = {
+  '0': '零〇○',
+  '1': '一壹幺',
+  '2': '二贰',
+  '3': '三叁',
+  '4': '四肆',
+  '5': '五伍',
+  '6': '六陆',
+  '7': '七柒',
+  '8': '八捌',
+  '9': '九玖',
+};
+/** Latin look-alikes from other scripts (ν信, Сom …). */
+const CONFUSABLES: Record<string, string> = {
+  ν: 'v', ο: 'o', α: 'a', ε: 'e', ι: 'i', κ: 'k', τ: 't', χ: 'x', υ: 'u', ρ: 'p',
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j',
+};
+
+function init(): void {
+  for (let i = 0; i < 0x10000; i++) FOLD[i] = i;
+  // Full width ASCII → ASCII, ideographic space → space, full-width currency.
+  for (let c = 0xff01; c <= 0xff5e; c++) FOLD[c] = c - 0xfee0;
+  FOLD[0x3000] = 0x20;
+  FOLD[0xffe5] = 0xa5; // ￥ → ¥
+  FOLD[0xff61] = 0x3002; // ｡ → 。
+  FOLD[0x2795] = 0x2b; // ➕ → +
+  FOLD[0xfe62] = 0x2b; // small plus
+  FOLD[0x2661] = 0x2665; // ♡ → ♥
+  FOLD[0x2764] = 0x2665; // ❤ → ♥
+  FOLD[0x2763] = 0x2665; // ❣ → ♥
+  // Traditional → simplified (applied before the digit map so 貳 → 贰 → 2).
+  const pairs = traditional.pairs.join('');
+  for (let i = 0; i + 1 < pairs.length; i += 2) FOLD[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
+  for (const [digit, chars] of Object.entries(DIGITS)) {
+    for (const ch of chars) FOLD[ch.charCodeAt(0)] = digit.charCodeAt(0);
+  }
+  for (const [from, to] of Object.entries(CONFUSABLES)) {
+    FOLD[from.charCodeAt(0)] = to.charCodeAt(0);
+    FOLD[from.toUpperCase().charCodeAt(0)] = to.charCodeAt(0);
+  }
+  /** `count` characters from `first` stand for the numbers from `value` on. */
+  const numbered = (first: number, value: number, count: number) => {
+    for (let k = 0; k < count; k++, value++) {
+      if (value < 10) FOLD[first + k] = 0x30 + value;
+      else {
+        FOLD[first + k] = MULTI;
+        MULTI_FOLD.set(first + k, String(value));
+      }
+    }
+  };
+  numbered(0x2460, 1, 20); // ①–⑳
+  numbered(0x2474, 1, 20); // ⑴–⒇
+  numbered(0x2488, 1, 20); // ⒈–⒛
+  numbered(0x24eb, 11, 10); // ⓫–⓴
+  numbered(0x24f5, 1, 10); // ⓵–⓾
+  numbered(0x2776, 1, 10); // ❶–❿
+  numbered(0x2780, 1, 10); // ➀–➉
+  numbered(0x278a, 1, 10); // ➊–➓
+  FOLD[0x24ea] = 0x30; // ⓪
+  FOLD[0x24ff] = 0x30; // ⓿
+  const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  const sub = '₀₁₂₃₄₅₆₇₈₉';
+  for (let k = 0; k < 10; k++) {
+    FOLD[sup.charCodeAt(k)] = 0x30 + k;
+    FOLD[sub.charCodeAt(k)] = 0x30 + k;
+  }
+  for (let k = 0; k < 26; k++) {
+    FOLD[0x24b6 + k] = 0x61 + k; // Ⓐ–Ⓩ
+    FOLD[0x24d0 + k] = 0x61 + k; // ⓐ–ⓩ
+    FOLD[0x249c + k] = 0x61 + k; // ⒜–⒵
+  }
+  // Lower case last, so full-width capitals (Ａ → A) end as a.
+  for (let i = 0; i < 0x10000; i++) {
+    const f = FOLD[i]!;
+    if (f >= 0x41 && f <= 0x5a) FOLD[i] = f + 32;
+  }
+  // Classes that are known without Unicode property lookups.
+  CLASS.fill(WORD, 0x4e00, 0xa000); // CJK unified ideographs
+  for (let c = 0; c < 0x80; c++) CLASS[c] = computeClass(c);
+}
+
+const SEP_RE = /[\p{White_Space}\p{Cf}\p{Mn}\p{Me}\p{So}\p{Sk}\p{Sm}\p{P}\p{Co}]/u;
+const LINK_DROP_RE = /[\p{White_Space}\p{Cf}\p{Mn}\p{Me}\p{So}\p{Sk}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Co}"'`]/u;
+
+function computeClass(c: number): number {
+  const folded = FOLD[c] === MULTI ? 0x30 : FOLD[c]!;
+  const ch = String.fromCharCode(folded);
+  let cls: number;
+  if (SENTENCE_CHARS.includes(ch)) cls = SENTENCE;
+  else if (CLAUSE_CHARS.includes(ch)) cls = CLAUSE;
+  else if (KEEP_SYMBOLS.includes(ch) || folded === 0xa5 || folded === 0x24) cls = WORD;
+  else if (c >= 0xd800 && c <= 0xdfff) cls = WORD; // surrogates: decided per code point by the view builder
+  else if (SEP_RE.test(ch)) cls = SEP;
+  else cls = WORD;
+  if (cls !== SENTENCE && !LINK_KEEP.includes(ch) && LINK_DROP_RE.test(ch)) cls |= LINK_DROP;
+  if (/\s/.test(ch)) cls |= SPACE | LINK_DROP;
+  CLASS[c] = cls;
+  return cls;
+}
+
+/** Class bits of a UTF-16 unit. */
+export function classOf(c: number): number {
+  const v = CLASS[c]!;
+  return v !== 0 ? v : computeClass(c);
+}
+
+/** Folded form of one UTF-16 unit as a code (MULTI when it folds to several, see foldMulti). */
+export function foldCode(c: number): number {
+  return FOLD[c]!;
+}
+export { MULTI as MULTI_CODE };
+
+export function foldMulti(c: number): string {
+  return MULTI_FOLD.get(c) ?? String.fromCharCode(c);
+}
+
+/**
+ * Astral code points (surrogate pairs): emoji and pictographs are separators; mathematical digits
+ * (𝟏𝟑𝟖) fold to digits; anything else (rare CJK) is kept as it is.
+ * Returns -1 for a separator, a BMP code for a folded digit, or 0 to keep both units.
+ */
+export function foldAstral(cp: number): number {
+  if (cp >= 0x1d7ce && cp <= 0x1d7ff) return 0x30 + ((cp - 0x1d7ce) % 10);
+  if (cp >= 0x1f100 && cp <= 0x1f10c) return 0x30 + (cp === 0x1f100 ? 0 : (cp - 0x1f101) % 10); // 🄀 🄁…
+  if ((cp >= 0x1f000 && cp <= 0x1faff) || (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0xf0000)) return -1;
+  return 0;
+}
+
+/** Fold a whole string, keeping every character (no separator removal). For patterns and tests. */
+export function foldString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const f = FOLD[c]!;
+    out += f === MULTI ? foldMulti(c) : String.fromCharCode(f);
+  }
+  return out;
+}
+
+init();

@@ -1,0 +1,134 @@
+/**
+ * One pass of the automaton over the squashed view, sorted into what each detector needs: findings,
+ * contact keywords and their cues, negations, number / address / complaint contexts, allow spans.
+ */
+import { Kind, type Lexicon, type Payload } from './lexicon';
+import { createHits } from './matcher';
+import type { View } from './views';
+
+export interface Hit {
+  /** Span in the squashed view. */
+  start: number;
+  end: number;
+  p: Payload;
+}
+
+export interface Scan {
+  text: string;
+  view: View;
+  lex: Lexicon;
+  terms: Hit[];
+  keywords: Hit[];
+  pre: Hit[];
+  post: Hit[];
+  negPre: Hit[];
+  negPost: Hit[];
+  allow: Hit[];
+  numbers: Hit[];
+  shop: Hit[];
+  store: number;
+  returns: number;
+  complaint: number;
+}
+
+/** A finding before it is checked against negations, the allow-list and the settings. */
+export interface Candidate {
+  rule: number;
+  /** Original UTF-16 span. */
+  start: number;
+  end: number;
+  /** Span in the squashed view (negations are looked up there), or -1 when found in another view. */
+  viewStart: number;
+  viewEnd: number;
+  negatable: boolean;
+  /** Where a negation before it is measured from (the keyword, when a cue widened the span). */
+  negateFrom?: number;
+  /** Shop words carry their own severity. */
+  severity?: 'block' | 'warn';
+}
+
+const hitBuffer = createHits(256);
+const isLatin = (c: number) => c >= 0x61 && c <= 0x7a;
+
+export function scanView(text: string, view: View, lex: Lexicon): Scan {
+  const scan: Scan = {
+    text,
+    view,
+    lex,
+    terms: [],
+    keywords: [],
+    pre: [],
+    post: [],
+    negPre: [],
+    negPost: [],
+    allow: [],
+    numbers: [],
+    shop: [],
+    store: 0,
+    returns: 0,
+    complaint: 0,
+  };
+  const { codes, length } = view;
+  const { matcher, payloadStart, payloads, latinStart, latinEnd } = lex;
+  hitBuffer.count = 0;
+  matcher.scanCodes(codes, 0, length, hitBuffer);
+  const data = hitBuffer.data;
+  for (let k = 0; k < hitBuffer.count; k++) {
+    const pattern = data[2 * k]!;
+    const end = data[2 * k + 1]!;
+    const start = end - matcher.lengths[pattern]!;
+    // Latin words only at latin word boundaries (vx, not the vx in "avx"; digits may touch them).
+    if (latinStart[pattern] && start > 0 && isLatin(codes[start - 1]!)) continue;
+    if (latinEnd[pattern] && end < length && isLatin(codes[end]!)) continue;
+    for (let q = payloadStart[pattern]!; q < payloadStart[pattern + 1]!; q++) {
+      const p = payloads[q]!;
+      const hit = { start, end, p };
+      switch (p.kind) {
+        case Kind.Term: scan.terms.push(hit); break;
+        case Kind.Keyword: scan.keywords.push(hit); break;
+        case Kind.PreCue: scan.pre.push(hit); break;
+        case Kind.PostCue: scan.post.push(hit); break;
+        case Kind.NegPre: scan.negPre.push(hit); break;
+        case Kind.NegPost: scan.negPost.push(hit); break;
+        case Kind.Allow: scan.allow.push(hit); break;
+        case Kind.NumberContext: scan.numbers.push(hit); break;
+        case Kind.Shop: scan.shop.push(hit); break;
+        case Kind.StoreContext: scan.store++; break;
+        case Kind.ReturnContext: scan.returns++; break;
+        case Kind.Complaint: scan.complaint++; break;
+      }
+    }
+  }
+  return scan;
+}
+
+// Breaks, as folded code units in the squashed view.
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const SEMICOLON = 0x3b;
+const IDEOGRAPHIC_COMMA = 0x3001;
+const FULL_STOP = 0x3002;
+
+export function isSentenceBreak(c: number): boolean {
+  return c === FULL_STOP || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+export function isClauseBreak(c: number): boolean {
+  return c === COMMA || c === SEMICOLON || c === IDEOGRAPHIC_COMMA || c === COLON;
+}
+
+/** Is there a break in view[from, to)? Colons can be let through ("订单号：…", "微信：…"). */
+export function hasBreak(view: View, from: number, to: number, allowColon: boolean, clauses = true): boolean {
+  const codes = view.codes;
+  for (let i = Math.max(0, from); i < to; i++) {
+    const c = codes[i]!;
+    if (isSentenceBreak(c)) return true;
+    if (clauses && isClauseBreak(c) && !(allowColon && c === COLON)) return true;
+  }
+  return false;
+}
+
+/** Candidate from a squashed-view span. */
+export function fromView(view: View, rule: number, start: number, end: number, negatable: boolean): Candidate {
+  return { rule, start: view.from[start]!, end: view.to[end - 1]!, viewStart: start, viewEnd: end, negatable };
+}

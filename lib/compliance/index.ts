@@ -1,0 +1,34 @@
+/**
+ * Pre-send compliance check (design/compliance.md): `check(text, { platform, settings })` → verdict and
+ * findings with spans in the text as typed. Pure: no DOM, no browser API.
+ */
+export { check, isComplaint, type CheckOptions } from './check';
+export { ruleInfo, type RuleInfo } from './lexicon';
+export {
+  complianceSettingsSchema,
+  DEFAULT_COMPLIANCE_SETTINGS,
+  DEFAULT_SEVERITIES,
+  LIST_MAX,
+  loadComplianceSettings,
+  parseWordList,
+  RULE_CATEGORIES,
+  serialiseWordList,
+  WORD_MAX,
+  type ComplianceSettings,
+  type RuleCategory,
+  type ShopWord,
+  type WordListKind,
+  type WordListResult,
+} from './settings';
+export {
+  CATEGORIES,
+  maxVerdict,
+  PLATFORMS,
+  type Category,
+  type CheckResult,
+  type Finding,
+  type Platform,
+  type Severity,
+  type SeveritySetting,
+  type Verdict,
+} from './types';

@@ -1,0 +1,455 @@
+/**
+ * The lexicon: data files under lexicon/ → one compiled automaton whose patterns carry payloads.
+ *
+ * Everything the check looks up by word goes into the same automaton: findings (terms), contact
+ * keywords and their cues, negations, number contexts, address and complaint contexts, the built-in
+ * allow-list, and the shop's own words and allow-list. Patterns are normalised exactly like the text
+ * (squashedView), so 微信號 in a pattern file and ｗｅｉ信 in a message meet in the middle.
+ */
+import abuse from './lexicon/abuse.json';
+import absoluteClaim from './lexicon/absolute-claim.json';
+import allow from './lexicon/allow.json';
+import contact from './lexicon/contact.json';
+import context from './lexicon/context.json';
+import cues from './lexicon/cues.json';
+import disparaging from './lexicon/disparaging.json';
+import impersonation from './lexicon/impersonation.json';
+import link from './lexicon/third-party-link.json';
+import payment from './lexicon/off-platform-payment.json';
+import poorService from './lexicon/poor-service.json';
+import prohibited from './lexicon/prohibited.json';
+import qrCode from './lexicon/qr-code.json';
+import reviewInducement from './lexicon/review-inducement.json';
+import storeAddress from './lexicon/store-address.json';
+import variantsData from './lexicon/variants.json';
+import { Matcher } from './matcher';
+import type { ShopWord } from './settings';
+import type { Category } from './types';
+import { squash } from './views';
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+export interface RuleInfo {
+  id: string;
+  category: Category;
+  reason: string;
+  reason_en: string;
+  suggestion: string;
+  suggestion_en: string;
+}
+
+interface RuleData {
+  id: string;
+  reason: string;
+  reason_en: string;
+  suggestion: string;
+  suggestion_en: string;
+  negatable?: boolean;
+  variants?: boolean;
+  complaintOnly?: boolean;
+  terms?: string[];
+}
+
+interface CategoryFile {
+  category: string;
+  rules: RuleData[];
+}
+
+const CATEGORY_FILES: CategoryFile[] = [
+  link,
+  contact,
+  payment,
+  qrCode,
+  storeAddress,
+  reviewInducement,
+  abuse,
+  prohibited,
+  disparaging,
+  impersonation,
+  absoluteClaim,
+  poorService,
+];
+
+const SHOP_RULE: RuleInfo = {
+  id: 'shop.word',
+  category: 'shop-word',
+  reason: '店铺自定义的敏感词',
+  reason_en: "A word on the shop's own list",
+  suggestion: '按店铺规定修改这个词',
+  suggestion_en: "Reword it as the shop's list asks",
+};
+
+/** Every rule, by index (payloads refer to rules by index). */
+export const RULES: readonly RuleInfo[] = [
+  ...CATEGORY_FILES.flatMap((file) =>
+    file.rules.map(({ id, reason, reason_en, suggestion, suggestion_en }) => ({
+      id,
+      category: file.category as Category,
+      reason,
+      reason_en,
+      suggestion,
+      suggestion_en,
+    })),
+  ),
+  SHOP_RULE,
+];
+const RULE_INDEX = new Map(RULES.map((r, i) => [r.id, i]));
+
+export function ruleIndex(id: string): number {
+  const i = RULE_INDEX.get(id);
+  if (i === undefined) throw new Error(`unknown compliance rule ${id}`);
+  return i;
+}
+
+/** Rule texts by id (the guard uses it for findings it makes itself, e.g. `qr.image`). */
+export function ruleInfo(id: string): RuleInfo | undefined {
+  const i = RULE_INDEX.get(id);
+  return i === undefined ? undefined : RULES[i];
+}
+
+export const OWN_DOMAINS: Readonly<Record<string, readonly string[]>> = link.ownDomains;
+export const TLDS: readonly string[] = link.tlds;
+export const MAIL_DOMAINS: readonly string[] = link.mailDomains;
+
+// ---------------------------------------------------------------------------------------------
+// Payloads
+
+export const Kind = {
+  Term: 1,
+  Keyword: 2,
+  PreCue: 3,
+  PostCue: 4,
+  NegPre: 5,
+  NegPost: 6,
+  Allow: 7,
+  NumberContext: 8,
+  StoreContext: 9,
+  ReturnContext: 10,
+  Complaint: 11,
+  Shop: 12,
+} as const;
+export type Kind = (typeof Kind)[keyof typeof Kind];
+
+export const TermFlag = { Negatable: 1, ComplaintOnly: 2 } as const;
+
+export const Strength = { Weak: 0, Normal: 1, Strong: 2 } as const;
+export type Strength = (typeof Strength)[keyof typeof Strength];
+
+/** Number contexts, in the order of `context.json`. */
+export const NUMBER_KINDS = ['order', 'tracking', 'item', 'price', 'courier', 'self', 'contact', 'payment'] as const;
+export type NumberKind = (typeof NUMBER_KINDS)[number];
+
+export interface KeywordGroup {
+  name: string;
+  rule: number;
+  /** Shortest id that counts after the keyword, and whether it must be digits. */
+  idMin: number;
+  idDigitsOnly: boolean;
+}
+
+/**
+ * One meaning of a pattern. Field use by kind:
+ * Term: rule, flags · Keyword: group, strength · PreCue/PostCue: groups (bit mask), gap, rule (as, or -1),
+ * invite · NegPre/NegPost: gap (reach) · NumberContext: group (kind index) · Shop: rule, severity.
+ */
+export interface Payload {
+  kind: Kind;
+  rule: number;
+  flags: number;
+  group: number;
+  groups: number;
+  strength: Strength;
+  gap: number;
+  invite: boolean;
+  severity: 'block' | 'warn';
+}
+
+const payload = (kind: Kind, p: Partial<Payload> = {}): Payload => ({
+  kind,
+  rule: -1,
+  flags: 0,
+  group: -1,
+  groups: 0,
+  strength: Strength.Normal,
+  gap: 0,
+  invite: false,
+  severity: 'block',
+  ...p,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Expansion: `{a|b}` templates, then homophone / look-alike variants.
+
+/** `{我是|这里是}平台{客服|小二}` → every combination (an empty alternative is allowed). */
+export function expandTemplate(entry: string): string[] {
+  let results = [''];
+  const re = /\{([^{}]*)\}|([^{]+)/g;
+  for (const m of entry.matchAll(re)) {
+    const options = m[1] !== undefined ? m[1].split('|') : [m[2]!];
+    const next: string[] = [];
+    for (const r of results) for (const o of options) next.push(r + o);
+    results = next;
+  }
+  return results;
+}
+
+interface Substitution {
+  of: string;
+  as: string[];
+  odd: string[];
+}
+const SUBSTITUTIONS: Substitution[] = variantsData.substitutions;
+/** Longest keys first, so 扣扣 is replaced as a unit before any single character. */
+const SUB_KEYS = [...SUBSTITUTIONS].sort((a, b) => b.of.length - a.of.length);
+
+export interface Variant {
+  text: string;
+  /** Uses a variant that never occurs in ordinary writing (latin letters or symbols inside a Chinese word). */
+  odd: boolean;
+}
+
+/** The entry and its spellings with one or two parts replaced from the variant table. */
+export function variantsOf(entry: string): Variant[] {
+  const tokens: { text: string; subs: Variant[] }[] = [];
+  for (let i = 0; i < entry.length; ) {
+    const sub = SUB_KEYS.find((s) => entry.startsWith(s.of, i));
+    if (sub) {
+      tokens.push({
+        text: sub.of,
+        subs: [...sub.as.map((text) => ({ text, odd: false })), ...sub.odd.map((text) => ({ text, odd: true }))],
+      });
+      i += sub.of.length;
+    } else {
+      tokens.push({ text: entry[i]!, subs: [] });
+      i++;
+    }
+  }
+  const out: Variant[] = [{ text: entry, odd: false }];
+  const at = tokens.map((t, i) => (t.subs.length ? i : -1)).filter((i) => i >= 0);
+  const render = (replace: Map<number, Variant>): Variant => {
+    let text = '';
+    let odd = false;
+    tokens.forEach((t, i) => {
+      const r = replace.get(i);
+      text += r ? r.text : t.text;
+      if (r?.odd) odd = true;
+    });
+    return { text, odd };
+  };
+  for (let a = 0; a < at.length; a++) {
+    const ia = at[a]!;
+    for (const va of tokens[ia]!.subs) {
+      out.push(render(new Map([[ia, va]])));
+      for (let b = a + 1; b < at.length; b++) {
+        const ib = at[b]!;
+        for (const vb of tokens[ib]!.subs) out.push(render(new Map([[ia, va], [ib, vb]])));
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compilation
+
+export interface Lexicon {
+  matcher: Matcher;
+  /** Payloads of pattern i: payloads[start[i] .. start[i + 1]). */
+  payloadStart: Int32Array;
+  payloads: Payload[];
+  /** Pattern i starts / ends with a latin letter (matched only at latin word boundaries). */
+  latinStart: Uint8Array;
+  latinEnd: Uint8Array;
+  groups: KeywordGroup[];
+  /** Number of patterns. */
+  size: number;
+  /** Highest 'reach' of any negation (bounds the look-back). */
+  numberWindow: number;
+  numberAfter: number;
+}
+
+export interface LexiconExtras {
+  shopWords?: readonly ShopWord[];
+  allowList?: readonly string[];
+}
+
+const isLatin = (c: number) => c >= 0x61 && c <= 0x7a;
+
+class Builder {
+  private readonly index = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly lists: Payload[][] = [];
+
+  add(raw: string, p: Payload): void {
+    const key = squash(raw);
+    if (!key) return;
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.keys.length;
+      this.index.set(key, i);
+      this.keys.push(key);
+      this.lists.push([]);
+    }
+    const list = this.lists[i]!;
+    // The same meaning twice (a variant that equals another entry) is stored once.
+    if (!list.some((q) => samePayload(q, p))) list.push(p);
+  }
+
+  build(groups: KeywordGroup[], numberWindow: number, numberAfter: number): Lexicon {
+    const n = this.keys.length;
+    const payloadStart = new Int32Array(n + 1);
+    const payloads: Payload[] = [];
+    const latinStart = new Uint8Array(n);
+    const latinEnd = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      payloadStart[i] = payloads.length;
+      for (const p of this.lists[i]!) payloads.push(p);
+      const k = this.keys[i]!;
+      latinStart[i] = isLatin(k.charCodeAt(0)) ? 1 : 0;
+      latinEnd[i] = isLatin(k.charCodeAt(k.length - 1)) ? 1 : 0;
+    }
+    payloadStart[n] = payloads.length;
+    return {
+      matcher: Matcher.compile(this.keys),
+      payloadStart,
+      payloads,
+      latinStart,
+      latinEnd,
+      groups,
+      size: n,
+      numberWindow,
+      numberAfter,
+    };
+  }
+
+  /** Normalised patterns (for the benchmark's peers, which get exactly the same word list). */
+  patterns(): string[] {
+    return [...this.keys];
+  }
+}
+
+function samePayload(a: Payload, b: Payload): boolean {
+  return (
+    a.kind === b.kind && a.rule === b.rule && a.flags === b.flags && a.group === b.group && a.groups === b.groups &&
+    a.strength === b.strength && a.gap === b.gap && a.invite === b.invite && a.severity === b.severity
+  );
+}
+
+interface KeywordData {
+  group: string;
+  rule: string;
+  variants?: boolean;
+  strong: string[];
+  normal: string[];
+  weak: string[];
+}
+
+/** Minimum id length and kind per keyword group (what counts as "an id right after the keyword"). */
+const ID_RULES: Record<string, { min: number; digits: boolean }> = {
+  wechat: { min: cues.id.min, digits: false },
+  qq: { min: cues.id.min, digits: false },
+  dingtalk: { min: cues.id.min, digits: false },
+  phone: { min: 7, digits: true },
+  alipay: { min: cues.id.min, digits: false },
+  bank: { min: 12, digits: true },
+};
+
+function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
+  // Terms of every category.
+  for (const file of CATEGORY_FILES) {
+    for (const rule of file.rules) {
+      if (!rule.terms) continue;
+      const flags = (rule.negatable ? TermFlag.Negatable : 0) | (rule.complaintOnly ? TermFlag.ComplaintOnly : 0);
+      const p = payload(Kind.Term, { rule: ruleIndex(rule.id), flags });
+      for (const entry of rule.terms) {
+        for (const text of expandTemplate(entry)) {
+          if (rule.variants) for (const v of variantsOf(text)) b.add(v.text, p);
+          else b.add(text, p);
+        }
+      }
+    }
+  }
+  // Contact and payment keywords.
+  const keywordData: KeywordData[] = contact.keywords;
+  const groups: KeywordGroup[] = keywordData.map((k) => ({
+    name: k.group,
+    rule: ruleIndex(k.rule),
+    idMin: ID_RULES[k.group]?.min ?? cues.id.min,
+    idDigitsOnly: ID_RULES[k.group]?.digits ?? false,
+  }));
+  const groupIndex = new Map(groups.map((g, i) => [g.name, i]));
+  keywordData.forEach((k, gi) => {
+    const add = (word: string, strength: Strength) => {
+      const list = k.variants ? variantsOf(word) : [{ text: word, odd: false }];
+      for (const v of list) {
+        const s = v.odd && strength === Strength.Normal ? Strength.Strong : strength;
+        b.add(v.text, payload(Kind.Keyword, { group: gi, strength: s }));
+      }
+    };
+    for (const w of k.strong) add(w, Strength.Strong);
+    for (const w of k.normal) add(w, Strength.Normal);
+    for (const w of k.weak) add(w, Strength.Weak);
+  });
+  const mask = (names: string[]) => names.reduce((m, n) => m | (1 << (groupIndex.get(n) ?? 31)), 0);
+  for (const cue of cues.pre as { words: string[]; groups: string[]; gap: number; as?: string; invite: boolean }[]) {
+    for (const w of cue.words) {
+      const p = { groups: mask(cue.groups), gap: cue.gap, rule: cue.as ? ruleIndex(cue.as) : -1, invite: cue.invite };
+      b.add(w, payload(Kind.PreCue, p));
+    }
+  }
+  for (const cue of cues.post as { words: string[]; groups: string[]; gap: number; as?: string }[]) {
+    for (const w of cue.words) {
+      b.add(w, payload(Kind.PostCue, { groups: mask(cue.groups), gap: cue.gap, rule: cue.as ? ruleIndex(cue.as) : -1 }));
+    }
+  }
+  // Negations.
+  for (const n of context.negation.pre) for (const w of n.words) b.add(w, payload(Kind.NegPre, { gap: n.reach }));
+  for (const w of context.negation.post.words) b.add(w, payload(Kind.NegPost, { gap: context.negation.post.reach }));
+  // Number, address and complaint contexts.
+  const kinds = context.numbers.kinds as Record<NumberKind, string[]>;
+  NUMBER_KINDS.forEach((kind, ki) => {
+    for (const w of kinds[kind]) b.add(w, payload(Kind.NumberContext, { group: ki }));
+  });
+  for (const w of context.address.store) b.add(w, payload(Kind.StoreContext));
+  for (const w of context.address.return) b.add(w, payload(Kind.ReturnContext));
+  for (const w of context.complaint) b.add(w, payload(Kind.Complaint));
+  // Allow-lists: built in, then the shop's.
+  for (const w of allow.phrases) b.add(w, payload(Kind.Allow));
+  for (const w of extras.allowList ?? []) b.add(w, payload(Kind.Allow));
+  const shop = ruleIndex('shop.word');
+  for (const w of extras.shopWords ?? []) b.add(w.word, payload(Kind.Shop, { rule: shop, severity: w.severity }));
+  return { groups };
+}
+
+/** Compile the lexicon (and the shop's words, when given) into one automaton. */
+export function compileLexicon(extras: LexiconExtras = {}): Lexicon {
+  const b = new Builder();
+  const { groups } = fill(b, extras);
+  return b.build(groups, context.numbers.window, context.numbers.after);
+}
+
+/** The normalised patterns of the built-in lexicon, in automaton order (benchmark peers get these). */
+export function lexiconPatterns(): string[] {
+  const b = new Builder();
+  fill(b, {});
+  return b.patterns();
+}
+
+let builtIn: Lexicon | null = null;
+const byList = new WeakMap<readonly ShopWord[], { allowList: readonly string[]; lexicon: Lexicon }>();
+let last: { key: string; lexicon: Lexicon } | null = null;
+
+/**
+ * The compiled lexicon for a shop's lists: built once and reused, keyed by the lists' identity and then
+ * by their content, so settings read again from storage do not recompile.
+ */
+export function lexiconFor(shopWords: readonly ShopWord[], allowList: readonly string[]): Lexicon {
+  if (shopWords.length === 0 && allowList.length === 0) return (builtIn ??= compileLexicon());
+  const known = byList.get(shopWords);
+  if (known && known.allowList === allowList) return known.lexicon;
+  const key = `${shopWords.map((w) => `${w.word}\u0001${w.severity}`).join('\u0002')}\u0003${allowList.join('\u0002')}`;
+  if (last?.key !== key) last = { key, lexicon: compileLexicon({ shopWords, allowList }) };
+  byList.set(shopWords, { allowList, lexicon: last.lexicon });
+  return last.lexicon;
+}

@@ -1,0 +1,289 @@
+/**
+ * One Aho–Corasick automaton over every pattern, stored as a double array.
+ *
+ * Characters are first mapped to dense alphabet classes (a 64K-entry table; a character that is in no
+ * pattern maps to 0 and sends the automaton straight back to the root, which is what most characters of
+ * an ordinary reply do). A state s moves on class c to t = base[s] + c when check[t] === s; otherwise it
+ * follows its failure link. Every state knows the pattern ending there (term) and the nearest state on
+ * its failure chain that ends a pattern too (dict), so reporting all matches never walks dead links.
+ * All arrays are typed; a scan allocates nothing.
+ */
+
+export interface Hits {
+  /** Pattern index of hit k at [2k], exclusive end offset at [2k + 1]. */
+  data: Int32Array;
+  count: number;
+}
+
+export function createHits(capacity = 64): Hits {
+  return { data: new Int32Array(capacity * 2), count: 0 };
+}
+
+function growHits(h: Hits): void {
+  const next = new Int32Array(h.data.length * 2);
+  next.set(h.data);
+  h.data = next;
+}
+
+export class Matcher {
+  private constructor(
+    /** Alphabet class per UTF-16 unit (0: in no pattern). */
+    readonly alphabet: Uint16Array,
+    private readonly base: Int32Array,
+    private readonly check: Int32Array,
+    private readonly fail: Int32Array,
+    private readonly term: Int32Array,
+    private readonly dict: Int32Array,
+    /** Length (in units) of each pattern. */
+    readonly lengths: Int32Array,
+    readonly states: number,
+  ) {}
+
+  /** Build from patterns (any order, duplicates allowed: pattern index = position in the list). */
+  static compile(patterns: readonly string[]): Matcher {
+    // 1. Alphabet: classes by descending frequency so common characters get small, dense ids.
+    const freq = new Map<number, number>();
+    for (const p of patterns) for (let i = 0; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      freq.set(c, (freq.get(c) ?? 0) + 1);
+    }
+    const alphabet = new Uint16Array(0x10000);
+    const byFreq = [...freq.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    byFreq.forEach(([c], k) => (alphabet[c] = k + 1));
+    const classes = byFreq.length;
+
+    // 2. Trie in flat arrays: first child / next sibling lists, children kept sorted by class.
+    let cap = 1024;
+    let label = new Int32Array(cap);
+    let firstChild = new Int32Array(cap).fill(-1);
+    let sibling = new Int32Array(cap).fill(-1);
+    let termOf = new Int32Array(cap).fill(-1);
+    let nodes = 1;
+    const lengths = new Int32Array(patterns.length);
+    const newNode = (cls: number): number => {
+      if (nodes === cap) {
+        cap *= 2;
+        const g = (a: Int32Array, fill: number) => {
+          const b = new Int32Array(cap).fill(fill);
+          b.set(a);
+          return b;
+        };
+        label = g(label, 0);
+        firstChild = g(firstChild, -1);
+        sibling = g(sibling, -1);
+        termOf = g(termOf, -1);
+      }
+      label[nodes] = cls;
+      return nodes++;
+    };
+    const duplicates: number[][] = [];
+    patterns.forEach((p, index) => {
+      lengths[index] = p.length;
+      if (p.length === 0) return;
+      let node = 0;
+      for (let i = 0; i < p.length; i++) {
+        const cls = alphabet[p.charCodeAt(i)]!;
+        let prev = -1;
+        let child = firstChild[node]!;
+        while (child !== -1 && label[child]! < cls) {
+          prev = child;
+          child = sibling[child]!;
+        }
+        if (child === -1 || label[child] !== cls) {
+          const created = newNode(cls);
+          sibling[created] = child;
+          if (prev === -1) firstChild[node] = created;
+          else sibling[prev] = created;
+          child = created;
+        }
+        node = child;
+      }
+      if (termOf[node] === -1) termOf[node] = index;
+      else (duplicates[termOf[node]!] ??= []).push(index);
+    });
+    if (duplicates.length) throw new Error('Matcher.compile: duplicate patterns; deduplicate before compiling');
+
+    // 3. Double array, placing nodes in breadth-first order. Free cells form a linked list, so the
+    //    search for a base that fits a node's children only visits free cells.
+    let size = nodes + classes + 16;
+    let base = new Int32Array(size);
+    let check = new Int32Array(size).fill(-1);
+    let nextFree = new Int32Array(size);
+    let prevFree = new Int32Array(size);
+    // Cell 0 is the root and the list's sentinel: nextFree[0] is the first free cell, 0 ends the list.
+    for (let i = 1; i < size; i++) {
+      nextFree[i] = i + 1 < size ? i + 1 : 0;
+      prevFree[i] = i - 1;
+    }
+    nextFree[0] = 1;
+    prevFree[0] = size - 1;
+    const ensure = (need: number) => {
+      if (need < size) return;
+      let next = size;
+      while (next <= need) next *= 2;
+      const grow = (a: Int32Array, fillValue: number) => {
+        const g = new Int32Array(next).fill(fillValue);
+        g.set(a);
+        return g;
+      };
+      base = grow(base, 0);
+      check = grow(check, -1);
+      nextFree = grow(nextFree, 0);
+      prevFree = grow(prevFree, 0);
+      const last = prevFree[0]!; // last free cell (0 when none)
+      let prev = last;
+      for (let i = size; i < next; i++) {
+        nextFree[prev] = i;
+        prevFree[i] = prev;
+        prev = i;
+      }
+      nextFree[prev] = 0;
+      prevFree[0] = prev;
+      size = next;
+    };
+    const take = (t: number) => {
+      const p = prevFree[t]!;
+      const n = nextFree[t]!;
+      nextFree[p] = n;
+      prevFree[n] = p;
+    };
+    check[0] = 0x7fffffff; // the root's cell is taken
+    const position = new Int32Array(nodes);
+    const queue = new Int32Array(nodes);
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = 0;
+    const kids: number[] = [];
+    while (head < tail) {
+      const node = queue[head++]!;
+      const s = position[node]!;
+      kids.length = 0;
+      for (let k = firstChild[node]!; k !== -1; k = sibling[k]!) kids.push(k);
+      if (kids.length === 0) continue;
+      const c0 = label[kids[0]!]!;
+      let b = 0;
+      for (let cell = nextFree[0]!; ; cell = nextFree[cell]!) {
+        if (cell === 0) {
+          // No free cell fits: grow and continue from the new cells.
+          const from = size;
+          ensure(size + classes + 1);
+          cell = from;
+        }
+        b = cell - c0;
+        if (b < 1) continue;
+        ensure(b + classes + 1);
+        let ok = true;
+        for (let j = 1; j < kids.length; j++) {
+          if (check[b + label[kids[j]!]!] !== -1) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) break;
+      }
+      base[s] = b;
+      for (const k of kids) {
+        const t = b + label[k]!;
+        check[t] = s;
+        take(t);
+        position[k] = t;
+        queue[tail++] = k;
+      }
+    }
+    let used = 0;
+    for (let i = 0; i < nodes; i++) used = Math.max(used, position[i]!);
+    const finalSize = used + classes + 2;
+    ensure(finalSize);
+    base = base.slice(0, finalSize);
+    check = check.slice(0, finalSize);
+
+    // 4. Failure and dictionary links, breadth first (the queue order above).
+    const fail = new Int32Array(finalSize);
+    const term = new Int32Array(finalSize).fill(-1);
+    const dict = new Int32Array(finalSize);
+    for (let i = 0; i < nodes; i++) term[position[i]!] = termOf[i]!;
+    for (let q = 1; q < tail; q++) {
+      const node = queue[q]!;
+      const t = position[node]!;
+      const cls = label[node]!;
+      const parent = check[t]!;
+      let f = parent === 0 ? -1 : fail[parent]!;
+      let target = 0;
+      while (f !== -1) {
+        const u = base[f]! + cls;
+        if (u < finalSize && check[u] === f) {
+          target = u;
+          break;
+        }
+        f = f === 0 ? -1 : fail[f]!;
+      }
+      fail[t] = target;
+      dict[t] = term[target]! >= 0 ? target : dict[target]!;
+    }
+    return new Matcher(alphabet, base, check, fail, term, dict, lengths, nodes);
+  }
+
+  /** All occurrences in codes[from, to), appended to hits (end offsets are in the same coordinates). */
+  scanCodes(codes: Uint16Array, from: number, to: number, hits: Hits): void {
+    const { alphabet, base, check, fail, term, dict } = this;
+    let s = 0;
+    for (let i = from; i < to; i++) {
+      const c = alphabet[codes[i]!]!;
+      if (c === 0) {
+        s = 0;
+        continue;
+      }
+      let t = base[s]! + c;
+      while (check[t] !== s) {
+        if (s === 0) {
+          t = -1;
+          break;
+        }
+        s = fail[s]!;
+        t = base[s]! + c;
+      }
+      if (t < 0) continue;
+      s = t;
+      let o = term[s]! >= 0 ? s : dict[s]!;
+      while (o !== 0) {
+        if (hits.count * 2 === hits.data.length) growHits(hits);
+        hits.data[hits.count * 2] = term[o]!;
+        hits.data[hits.count * 2 + 1] = i + 1;
+        hits.count++;
+        o = dict[o]!;
+      }
+    }
+  }
+
+  /** Same as scanCodes, on a string (benchmarks and simple callers). */
+  scanString(text: string, hits: Hits): void {
+    const { alphabet, base, check, fail, term, dict } = this;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = alphabet[text.charCodeAt(i)]!;
+      if (c === 0) {
+        s = 0;
+        continue;
+      }
+      let t = base[s]! + c;
+      while (check[t] !== s) {
+        if (s === 0) {
+          t = -1;
+          break;
+        }
+        s = fail[s]!;
+        t = base[s]! + c;
+      }
+      if (t < 0) continue;
+      s = t;
+      let o = term[s]! >= 0 ? s : dict[s]!;
+      while (o !== 0) {
+        if (hits.count * 2 === hits.data.length) growHits(hits);
+        hits.data[hits.count * 2] = term[o]!;
+        hits.data[hits.count * 2 + 1] = i + 1;
+        hits.count++;
+        o = dict[o]!;
+      }
+    }
+  }
+}
