@@ -16,14 +16,22 @@ test.afterAll(async () => {
 });
 test.beforeEach(async () => {
   // The popup is an extension page: same origin as the background, so it reaches the same database.
+  // Ask the background first, so its database exists (with its tables) before we open it here.
   await popup.evaluate(async () => {
+    await (globalThis as any).chrome.runtime.sendMessage({ type: 'stats/day-counts' });
     await new Promise<void>((resolve, reject) => {
       const req = indexedDB.open('kefu-pilot');
       req.onsuccess = () => {
-        const tx = req.result.transaction('events', 'readwrite');
-        tx.objectStore('events').clear();
-        tx.oncomplete = () => (req.result.close(), resolve());
-        tx.onerror = () => reject(tx.error);
+        const db = req.result;
+        try {
+          const tx = db.transaction('events', 'readwrite');
+          tx.objectStore('events').clear();
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => (db.close(), reject(tx.error));
+        } catch (e) {
+          db.close();
+          reject(e);
+        }
       };
       req.onerror = () => reject(req.error);
     });
