@@ -104,6 +104,43 @@ async function main() {
   }
   await scene('urgent', '从领航面板打开等待最久的买家并回复 / Opening the longest-waiting buyer from the overlay', overlayState);
 
+  // A compliance hit: a disguised WeChat id is stopped before it leaves; the agent edits and sends.
+  await composer.click();
+  await composer.pressSequentially('亲，加我薇信 abc_12345 发你优惠券', { delay: headless ? 0 : 60 });
+  await pace(600);
+  await composer.press('Enter');
+  const guard = page.locator('[data-testid="kp-guard"]');
+  await guard.waitFor();
+  await pace(1500);
+  await scene('compliance', '发送前检查：变体微信号被拦下，标出原因和修改建议 / A disguised WeChat id is stopped before it is sent, with the reason and a fix', async () => ({
+    composer: await composer.inputValue(),
+    findings: await guard.locator('li').evaluateAll((lis) => lis.map((li) => ({ category: li.getAttribute('data-category'), text: li.textContent }))),
+    sentSoFar: await page.evaluate(() => (window as any).sim.sent.length),
+  }));
+  await guard.locator('button[data-action="edit"]').click();
+  await composer.fill('');
+  await composer.pressSequentially('亲，优惠券在店铺首页就能领取哦', { delay: headless ? 0 : 60 });
+  await composer.press('Enter');
+  await pace(1000);
+
+  // A template: /tuihuo, Enter, the buyer's nickname filled in; the agent sends it themselves.
+  await composer.click();
+  await composer.pressSequentially('/tuihuo', { delay: headless ? 0 : 120 });
+  const pickerBox = page.locator('[data-testid="kp-picker"]');
+  await pickerBox.waitFor();
+  await pace(1200);
+  await scene('template-picker', '输入 /tuihuo 打开快捷回复，拼音即可搜索 / Typing /tuihuo opens the quick replies, found by pinyin', async () => ({
+    hits: await pickerBox.locator('li .kp-title').allTextContents(),
+  }));
+  await composer.press('Enter');
+  await pace(1200);
+  await scene('template-inserted', '模板已插入输入框，买家昵称已填好，不会自动发送 / The template is in the composer with the nickname filled in; nothing is sent by itself', async () => ({
+    composer: await composer.inputValue(),
+    sentSoFar: await page.evaluate(() => (window as any).sim.sent.length),
+  }));
+  await composer.press('Enter');
+  await pace(800);
+
   // Let the background store the last events, then show the popup.
   await pace(1000);
   const popup = await openPopup(app.context, app.extensionId);
