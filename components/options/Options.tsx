@@ -5,6 +5,7 @@ import { loadSettings, type Settings } from '@/lib/settings';
 import { DEFAULT_PROFILES, PROFILE_NAMES, resolveProfiles } from '@/lib/timing/profiles';
 import { t } from '@/lib/i18n';
 import { TemplatesManager } from './TemplatesManager';
+import { CompliancePanel } from './CompliancePanel';
 
 /** The options page: every change is validated by the settings schema and saved at once. */
 export function Options() {
@@ -133,6 +134,8 @@ export function Options() {
           </tbody>
         </table>
       </Section>
+
+      <CompliancePanel settings={settings} update={update} />
 
       <TemplatesManager />
     </main>
