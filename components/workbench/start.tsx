@@ -17,6 +17,7 @@ import type { ChatEvent } from '@/lib/stats/events';
 import { LiveRounds } from '@/lib/watch/live';
 import { Chips, CHIP_ATTR } from './chips';
 import { playAlertSound } from './sound';
+import { adoptOrphans, outboxKey, persistTo } from './outbox-store';
 import { Overlay, type ExcludeReason } from '../overlay/Overlay';
 
 /**
@@ -26,7 +27,15 @@ import { Overlay, type ExcludeReason } from '../overlay/Overlay';
  */
 export async function startWorkbench(ctx: ContentScriptContext, adapter: PlatformAdapter): Promise<void> {
   const watcher = new ChatWatcher(adapter, document);
-  const outbox = new Outbox((events) => ask({ type: 'events/record', events }));
+  const key = outboxKey();
+  const outbox = new Outbox((events) => ask({ type: 'events/record', events }), { persist: persistTo(key) });
+  // What earlier pages could not deliver (a reload mid-burst, a browser restart) goes out now.
+  void adoptOrphans(key)
+    .then((events) => outbox.push(events))
+    .catch(() => undefined);
+  // Pages hidden for a while can sleep; their copies stay fresh only while they retry, so a
+  // periodic look also picks up what a crashed tab left.
+  ctx.setInterval(() => void adoptOrphans(key).then((events) => outbox.push(events)).catch(() => undefined), 60_000);
   const live = new LiveRounds(adapter.platform);
   const chips = new Chips();
   let state: WatcherState | null = null;

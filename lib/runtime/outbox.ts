@@ -13,8 +13,22 @@ export class Outbox {
 
   constructor(
     private readonly send: (events: ChatEvent[]) => Promise<unknown>,
-    private readonly opts: { batch?: number; minDelayMs?: number; maxDelayMs?: number } = {},
+    private readonly opts: {
+      batch?: number;
+      minDelayMs?: number;
+      maxDelayMs?: number;
+      /** Called with what still waits, after every change: the page keeps it where a reload finds it. */
+      persist?: (pending: readonly ChatEvent[]) => void;
+    } = {},
   ) {}
+
+  private save(): void {
+    try {
+      this.opts.persist?.(this.queue);
+    } catch {
+      // Keeping a copy is best effort; the queue in memory still delivers.
+    }
+  }
 
   get pending(): number {
     return this.queue.length;
@@ -23,6 +37,7 @@ export class Outbox {
   push(events: ChatEvent[]): void {
     if (events.length === 0) return;
     this.queue.push(...events);
+    this.save();
     void this.flush();
   }
 
@@ -35,10 +50,12 @@ export class Outbox {
       this.queue.splice(0, batch.length);
       this.delay = 0;
       this.lastError = null;
+      this.save();
     } catch (e) {
       this.lastError = e instanceof Error ? e.message : String(e);
       const min = this.opts.minDelayMs ?? 500;
       this.delay = Math.min(this.delay ? this.delay * 2 : min, this.opts.maxDelayMs ?? 10_000);
+      this.save(); // refreshes the copy's age: a live page's queue is not taken for an orphan
     } finally {
       this.inFlight = false;
     }
