@@ -1,49 +1,67 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '@/lib/runtime/client';
 import type { ResponseFor } from '@/lib/messages';
-import { t, formatDuration, type MessageKey } from '@/lib/i18n';
-import { clock } from '../workbench/chips';
+import { t, type MessageKey } from '@/lib/i18n';
+import { todayDashboard, grade, type TodayDashboard, type Grade } from '@/lib/stats/dashboard';
+import type { DayFigures } from '@/lib/stats/kpi';
+import { getSettings } from '@/lib/runtime/settings-store';
+import { getTemplates } from '@/lib/runtime/templates-store';
 import { DEFAULT_PROFILES, isProfileName } from '@/lib/timing/profiles';
+import { formatClock } from '@/lib/time/china';
+import { formatDuration } from '@/lib/i18n';
+import { clock } from '../workbench/chips';
+import { categoryLabel } from '../guard/categories';
+import type { Category } from '@/lib/compliance/types';
+import { recentEvents } from './data';
+import { ShiftTab } from './ShiftTab';
+import { HistoryTab } from './HistoryTab';
+import { DataTab } from './DataTab';
 
-/** The hours a platform counts, e.g. 08:00–23:00: figures outside them stay empty on purpose. */
+type Counts = ResponseFor<'stats/day-counts'>;
+type Waiting = ResponseFor<'waiting/all'>;
+type Tab = 'today' | 'history' | 'shift' | 'data';
+
+const LEVEL_TEXT: Record<string, MessageKey> = { fine: 'levelFine', soon: 'levelSoon', late: 'levelLate', breached: 'levelBreached' };
+const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+const secs = (s: number | null) => (s === null ? '—' : formatDuration(Math.round(s)));
 const windowOf = (platform: string) => {
   if (!isProfileName(platform)) return '';
   const w = DEFAULT_PROFILES[platform].window;
   return `${w.from}–${w.to}`;
 };
 
-type Today = ResponseFor<'stats/today'>;
-type Counts = ResponseFor<'stats/day-counts'>;
-type Waiting = ResponseFor<'waiting/all'>;
-
-const LEVEL_TEXT: Record<string, MessageKey> = { fine: 'levelFine', soon: 'levelSoon', late: 'levelLate', breached: 'levelBreached' };
-
-/** Rates as percentages, nulls as a dash: "no buyer yet" is not 0 %. */
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
-const secs = (s: number | null) => (s === null ? '—' : formatDuration(Math.round(s)));
-
-/** Popup: waiting buyers across every open workbench tab, and today's figures per shop. */
+/** The popup dashboard: today against the platforms' lines, history, the shift, and the data. */
 export function Popup() {
-  const [today, setToday] = useState<Today | null>(null);
+  const [tab, setTab] = useState<Tab>('today');
+  const [dash, setDash] = useState<TodayDashboard | null>(null);
   const [counts, setCounts] = useState<Counts | null>(null);
   const [waiting, setWaiting] = useState<Waiting | null>(null);
+  const [titles, setTitles] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [, setTick] = useState(0);
 
   useEffect(() => {
     let alive = true;
-    const load = () =>
-      Promise.all([ask({ type: 'stats/today' }), ask({ type: 'stats/day-counts' }), ask({ type: 'waiting/all' })])
-        .then(([a, b, c]) => {
-          if (!alive) return;
-          setToday(a);
-          setCounts(b);
-          setWaiting(c);
-          setError(null);
-        })
-        .catch((e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)));
+    const load = async () => {
+      try {
+        const now = Date.now();
+        const [events, settings, c, w] = await Promise.all([
+          recentEvents(now),
+          getSettings(),
+          ask({ type: 'stats/day-counts' }),
+          ask({ type: 'waiting/all' }),
+        ]);
+        if (!alive) return;
+        setDash(todayDashboard(events, { now, profiles: settings.timing.profiles }));
+        setCounts(c);
+        setWaiting(w);
+        setError(null);
+      } catch (e) {
+        if (alive) setError(e instanceof Error ? e.message : String(e));
+      }
+    };
     void load();
-    // The popup stays open while the agent looks at it: figures every 3 s, the clocks every second.
+    void getTemplates().then((l) => alive && setTitles(new Map(l.collection.templates.map((x) => [x.id, x.title]))));
     const data = setInterval(load, 3000);
     const clockTick = setInterval(() => setTick((n) => n + 1), 1000);
     return () => {
@@ -59,79 +77,150 @@ export function Popup() {
       <header>
         <h1>{t('extName')}</h1>
         <span class="kp-day">
-          {t('popupToday')} {today?.day ?? ''}
+          {t('popupToday')} {dash?.day ?? ''}
         </span>
       </header>
+      <nav class="kp-tabs" role="tablist">
+        {(['today', 'history', 'shift', 'data'] as const).map((id) => (
+          <button type="button" role="tab" key={id} aria-selected={tab === id} data-tab={id} onClick={() => setTab(id)}>
+            {t(id === 'today' ? 'tabToday' : id === 'history' ? 'tabHistory' : id === 'shift' ? 'tabShift' : 'tabData')}
+          </button>
+        ))}
+      </nav>
       {error && (
         <p class="kp-error" role="alert">
           {t('popupError', error)}
         </p>
       )}
-      {!today && !error && <p>{t('loading')}</p>}
 
-      {waiting && (
-        <section data-testid="kp-popup-waiting">
-          <h2>{t('popupWaitingNow')}</h2>
-          {waiting.waiting.length === 0 ? (
-            <p class="kp-muted">{waiting.tabs.length ? t('waitingNone') : t('popupNoTabs')}</p>
-          ) : (
-            <ol class="kp-waiting">
-              {waiting.waiting.map((w) => (
-                <li key={`${w.tabId}|${w.round}`} class={`kp-level-${w.level}`} data-buyer={w.buyer} data-level={w.level}>
-                  <button
-                    type="button"
-                    title={t(LEVEL_TEXT[w.level] ?? 'levelFine')}
-                    onClick={() => void ask({ type: 'tabs/focus', tabId: w.tabId, buyer: w.buyer }).then(() => window.close())}
-                  >
-                    <span class="kp-name">{w.nickname ?? w.buyer}</span>
-                    <span class="kp-shop">{w.shop ?? t('shopUnknown')}</span>
-                    <span class="kp-elapsed">{clock(now - w.openedAt)}</span>
-                  </button>
-                </li>
-              ))}
-            </ol>
+      {tab === 'today' && (
+        <>
+          {waiting && (
+            <section data-testid="kp-popup-waiting">
+              <h2>{t('popupWaitingNow')}</h2>
+              {waiting.waiting.length === 0 ? (
+                <p class="kp-muted">{waiting.tabs.length ? t('waitingNone') : t('popupNoTabs')}</p>
+              ) : (
+                <ol class="kp-waiting">
+                  {waiting.waiting.map((w) => (
+                    <li key={`${w.tabId}|${w.round}`} class={`kp-level-${w.level}`} data-buyer={w.buyer} data-level={w.level}>
+                      <button
+                        type="button"
+                        title={t(LEVEL_TEXT[w.level] ?? 'levelFine')}
+                        onClick={() => void ask({ type: 'tabs/focus', tabId: w.tabId, buyer: w.buyer }).then(() => window.close())}
+                      >
+                        <span class="kp-name">{w.nickname ?? w.buyer}</span>
+                        <span class="kp-shop">{w.shop ?? t('shopUnknown')}</span>
+                        <span class="kp-elapsed">{clock(now - w.openedAt)}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
           )}
-        </section>
-      )}
 
-      {today && (
-        <section data-testid="kp-today">
-          <h2>{t('popupFigures')}</h2>
-          {today.days.length === 0 && <p class="kp-muted">{t('popupNoFigures')}</p>}
-          {today.days.map((d) => (
-            <div class="kp-shop-figures" key={`${d.platform}|${d.shop}`} data-shop={d.shop}>
-              <h3>
-                {d.shop || t('shopUnknown')} <small>{d.platform} · {t('popupWindow', windowOf(d.platform))}</small>
-              </h3>
-              <dl class="kp-figures">
-                <Figure id="consulting-buyers" label={t('kpiConsultingBuyers')} value={String(d.consulting_buyers)} />
-                <Figure id="rounds" label={t('kpiRounds')} value={`${d.answered_rounds}/${d.rounds}`} />
-                <Figure id="avg-response" label={t('kpiAvgResponse')} value={secs(d.avg_response_s)} />
-                <Figure id="rate-3min" label={t('kpiRate3min')} value={pct(d.rounds_3min_rate)} />
-                <Figure id="rate-30s" label={t('kpiRate30s')} value={pct(d.rounds_30s_rate)} />
-                {d.platform === 'pdd' && <Figure id="effective" label={t('kpiEffective')} value={pct(d.effective_reply_rate)} />}
-              </dl>
-            </div>
-          ))}
-        </section>
-      )}
+          {!dash && !error && <p>{t('loading')}</p>}
+          {dash && (
+            <section data-testid="kp-today">
+              <h2>{t('popupFigures')}</h2>
+              {dash.shops.length === 0 && <p class="kp-muted">{t('popupNoFigures')}</p>}
+              {[...dash.totals, ...dash.shops].map((d) => (
+                <ShopFigures key={`${d.platform}|${d.shop}`} d={d} />
+              ))}
+            </section>
+          )}
 
-      {counts && (
-        <dl class="kp-counts" data-testid="kp-counts">
-          <Figure id="buyers" label={t('popupBuyers')} value={String(counts.buyers)} />
-          <Figure id="buyer-messages" label={t('popupBuyerMessages')} value={String(counts.buyerMessages)} />
-          <Figure id="human-replies" label={t('popupHumanReplies')} value={String(counts.humanReplies)} />
-          <Figure id="robot-replies" label={t('popupRobotReplies')} value={String(counts.robotReplies)} />
-        </dl>
+          {dash && dash.misses.length > 0 && (
+            <section data-testid="kp-misses">
+              <h2>{t('popupMisses', dash.misses.length)}</h2>
+              <ul class="kp-misses">
+                {dash.misses.slice(0, 20).map((m) => (
+                  <li key={`${m.shop}|${m.buyer}|${m.openedAt}`} data-buyer={m.buyer}>
+                    <span class="kp-miss-when">{formatClock(m.openedAt)}</span>
+                    <span class="kp-name">{m.buyer}</span>
+                    <span class="kp-miss-why">
+                      {m.answered ? t('missAnswered', formatDuration(m.waited_s)) : t('missUnanswered', formatDuration(m.waited_s))}
+                      {' · '}
+                      {t('missRules', m.missed.join(' / '))}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          {dash && (Object.keys(dash.compliance).length > 0 || dash.templates.used > 0) && (
+            <section data-testid="kp-compliance-today">
+              <h2>{t('popupChecksAndTemplates')}</h2>
+              <table class="kp-table">
+                <tbody>
+                  {Object.entries(dash.compliance).map(([cat, c]) => (
+                    <tr key={cat} data-category={cat}>
+                      <td>{categoryLabel(cat as Category)}</td>
+                      <td>{t('compCounts', c.blocked, c.overridden, c.warned)}</td>
+                    </tr>
+                  ))}
+                  {dash.templates.used > 0 && (
+                    <tr data-testid="kp-templates-used">
+                      <td>{t('templatesUsed', dash.templates.used)}</td>
+                      <td>{dash.templates.top.map((x) => `${titles.get(x.template) ?? x.template}×${x.count}`).join('，')}</td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </section>
+          )}
+
+          {counts && (
+            <dl class="kp-counts" data-testid="kp-counts">
+              <Figure id="buyers" label={t('popupBuyers')} value={String(counts.buyers)} />
+              <Figure id="buyer-messages" label={t('popupBuyerMessages')} value={String(counts.buyerMessages)} />
+              <Figure id="human-replies" label={t('popupHumanReplies')} value={String(counts.humanReplies)} />
+              <Figure id="robot-replies" label={t('popupRobotReplies')} value={String(counts.robotReplies)} />
+            </dl>
+          )}
+        </>
       )}
+      {tab === 'history' && <HistoryTab />}
+      {tab === 'shift' && <ShiftTab waiting={waiting} />}
+      {tab === 'data' && <DataTab />}
       <footer>{t('popupPrivacy')}</footer>
     </main>
   );
 }
 
-function Figure({ id, label, value }: { id: string; label: string; value: string }) {
+function ShopFigures({ d }: { d: DayFigures }) {
+  const penalty = d.platform === 'pdd' && d.consulting_buyers >= 100 && d.effective_reply_rate !== null && d.effective_reply_rate < 0.5;
   return (
-    <div class="kp-figure" data-figure={id}>
+    <div class="kp-shop-figures" data-shop={d.shop} data-platform={d.platform}>
+      <h3>
+        {d.shop === '*' ? t('popupAllShops') : d.shop || t('shopUnknown')} <small>{d.platform} · {t('popupWindow', windowOf(d.platform))}</small>
+      </h3>
+      <dl class="kp-figures">
+        <Figure id="consulting-buyers" label={t('kpiConsultingBuyers')} value={String(d.consulting_buyers)} />
+        <Figure id="rounds" label={t('kpiRounds')} value={`${d.answered_rounds}/${d.rounds}`} />
+        <Figure id="unanswered" label={t('kpiUnanswered')} value={String(d.unanswered_rounds)} grade={d.unanswered_rounds ? 'bad' : null} />
+        <Figure id="avg-response" label={t('kpiAvgResponse')} value={secs(d.avg_response_s)} grade={grade('avg_response_s', d.avg_response_s)} />
+        <Figure id="median-response" label={t('kpiMedianResponse')} value={secs(d.median_response_s)} />
+        <Figure id="rate-30s" label={t('kpiRate30s')} value={pct(d.rounds_30s_rate)} grade={grade('rounds_30s_rate', d.rounds_30s_rate)} />
+        <Figure id="rate-3min" label={t('kpiRate3min')} value={pct(d.rounds_3min_rate)} grade={grade('rounds_3min_rate', d.rounds_3min_rate)} />
+        {d.platform === 'pdd' && (
+          <Figure id="effective" label={t('kpiEffective')} value={pct(d.effective_reply_rate)} grade={grade('effective_reply_rate', d.effective_reply_rate)} />
+        )}
+      </dl>
+      {penalty && (
+        <p class="kp-penalty" role="alert">
+          {t('popupPenalty')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Figure({ id, label, value, grade: g }: { id: string; label: string; value: string; grade?: Grade | null }) {
+  return (
+    <div class={`kp-figure ${g ? `kp-grade-${g}` : ''}`} data-figure={id} data-grade={g ?? ''}>
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>

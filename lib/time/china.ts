@@ -81,3 +81,8 @@ export function parseWaitingSeconds(text: string): number | null {
   const n = (v: string | undefined): number => (v === undefined ? 0 : Number(v));
   return ((n(days) * 24 + n(hours)) * 60 + n(minutes)) * 60 + n(seconds);
 }
+
+/** `HH:mm` of an instant in China time, whatever the machine's zone. */
+export function formatClock(ms: number): string {
+  return toChinaIso(ms).slice(11, 16);
+}
