@@ -80,8 +80,27 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`check-build: ${dir}`);
 for (const s of sizes) console.log(`  ${s.file.padEnd(44)} ${kb(s.bytes).padStart(10)}  gzip ${kb(s.gzip).padStart(9)}`);
 const group = (re) => sizes.filter((s) => re.test(s.file)).reduce((a, s) => a + s.gzip, 0);
+/** An HTML page's weight: the page, the scripts and styles it loads, and the chunks those import. */
+function pageWeight(html) {
+  const seen = new Set([html]);
+  const queue = [];
+  const page = readFileSync(join(dir, html), 'utf8');
+  for (const m of page.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)) queue.push(m[1]);
+  while (queue.length) {
+    const f = queue.pop();
+    if (seen.has(f) || !files.includes(join(dir, f))) continue;
+    seen.add(f);
+    if (f.endsWith('.js')) {
+      const code = readFileSync(join(dir, f), 'utf8');
+      for (const m of code.matchAll(/from\s*"\.\/([^"]+\.js)"|import\("\.\/([^"]+\.js)"\)/g)) queue.push(join(f, '..', m[1] ?? m[2]));
+    }
+  }
+  return [...seen].reduce((a, f) => a + (sizes.find((s) => s.file === f)?.gzip ?? 0), 0);
+}
 console.log(`  content script (pdd) gzip: ${kb(group(/^content-scripts\/pdd\./))}`);
-console.log(`  popup gzip (html+js+css, chunks included): ${kb(group(/^(popup\.html|chunks\/popup-|assets\/popup-|chunks\/)/))}`);
+for (const html of ['popup.html', 'options.html']) {
+  if (files.includes(join(dir, html))) console.log(`  ${html.replace('.html', '')} gzip (page + scripts + styles + imported chunks): ${kb(pageWeight(html))}`);
+}
 
 if (problems.length) {
   console.error(`check-build: ${problems.length} problem(s):`);
