@@ -317,3 +317,17 @@ describe('duplicates and applying', () => {
     expect(JSON.stringify(existing)).toBe(before);
   });
 });
+
+describe('JSON syntax errors name their line even when the engine gives no position', () => {
+  it('a trailing comma on line 3, a stray comma on line 2, a bad literal on line 4', async () => {
+    const { jsonErrorOffset } = await import('./io');
+    const line = (text: string) => {
+      const off = jsonErrorOffset(text);
+      return off === null ? null : text.slice(0, off).split('\n').length;
+    };
+    expect(line('[\n  {"a": 1},\n]')).toBe(3);
+    expect(line('[\n,]')).toBe(2);
+    expect(line('{\n"a": 1,\n"b": 2,\n"c": tru\n}')).toBe(4);
+    expect(line('{"a": [1, 2, {"b": "x\\"y"}]}')).toBeNull();
+  });
+});

@@ -319,7 +319,87 @@ function jsonSyntaxLine(text: string, e: unknown): number | null {
   if (lc) return Number(lc[1]);
   const pos = /position (\d+)/.exec(msg);
   if (pos) return lineAt(text, Number(pos[1]));
-  return /end of (JSON )?input/i.test(msg) ? lineAt(text, text.length) : null;
+  if (/end of (JSON )?input/i.test(msg)) return lineAt(text, text.length);
+  // Some engines name no position (a trailing comma in Chromium): find it ourselves.
+  const offset = jsonErrorOffset(text);
+  return offset === null ? null : lineAt(text, offset);
+}
+
+/** Offset of the first JSON syntax error (a small strict scanner), or null when the text parses. */
+export function jsonErrorOffset(text: string): number | null {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r\uFEFF'.includes(text[i]!)) i++;
+  };
+  const fail = () => {
+    throw i;
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail();
+  };
+  const string = () => {
+    i++; // opening quote
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) fail();
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    number();
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail();
+    return null;
+  } catch (at) {
+    return typeof at === 'number' ? Math.min(at, text.length) : null;
+  }
 }
 
 function importJson(text: string, encoding: TextEncoding, options: ImportOptions): ImportPreview {
