@@ -56,6 +56,13 @@ export const settingsSchema = z.object({
     }),
     { shortcut: 'Alt+K', suggestions: true, agentNick: '' },
   ),
+  stats: field(
+    z.object({
+      /** Raw events are kept this many days; daily figures (rollups) are kept for good. */
+      keepDays: field(z.number().int().min(7).max(3650), 90),
+    }),
+    { keepDays: 90 },
+  ),
   privacy: field(
     z.object({
       /** Store the text of blocked / overridden messages with their events (off: counts only). */

@@ -6,6 +6,7 @@ import { DEFAULT_PROFILES, PROFILE_NAMES, resolveProfiles } from '@/lib/timing/p
 import { t } from '@/lib/i18n';
 import { TemplatesManager } from './TemplatesManager';
 import { CompliancePanel } from './CompliancePanel';
+import { StoragePanel } from './StoragePanel';
 
 /** The options page: every change is validated by the settings schema and saved at once. */
 export function Options() {
@@ -138,6 +139,8 @@ export function Options() {
       <CompliancePanel settings={settings} update={update} />
 
       <TemplatesManager />
+
+      <StoragePanel settings={settings} update={update} />
     </main>
   );
 }
