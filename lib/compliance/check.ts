@@ -6,11 +6,14 @@ import { addressFindings } from './detectors/address';
 import { keywordFindings } from './detectors/keywords';
 import { linkFindings } from './detectors/links';
 import { numberFindings } from './detectors/numbers';
-import { type Candidate, fromView, hasBreak, type Scan, scanView } from './hits';
+import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, isClauseBreak, isSentenceBreak, type Scan, scanView } from './hits';
 import { lexiconFor, RULES, TermFlag } from './lexicon';
-import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS } from './settings';
+import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES } from './defaults';
 import { type CheckResult, type Finding, maxVerdict, type Verdict } from './types';
-import { squashedView } from './views';
+import { scratchView, squashedView, type View } from './views';
+
+/** The message's squashed view, reused from call to call (check() is synchronous and not re-entrant). */
+const scratch = scratchView();
 
 export interface CheckOptions {
   /** Platform id (pdd, taobao, jd, douyin, kuaishou, generic): its own domains are allowed in links. */
@@ -29,9 +32,19 @@ export function isComplaint(buyerText: string, settings: ComplianceSettings = DE
   return scanView(buyerText, squashedView(buyerText), lex).complaint > 0;
 }
 
+/** At the start or end of the message or next to a break (clause, sentence, a space or symbol typed there). */
+function edge(view: View, at: number, before: boolean): boolean {
+  const i = before ? at - 1 : at;
+  if (i < 0 || i >= view.length) return true;
+  const c = view.codes[i]!;
+  if (isSentenceBreak(c) || isClauseBreak(c)) return true;
+  return before ? view.to[i] !== view.from[at] : view.to[at - 1] !== view.from[i];
+}
+
 function termFindings(scan: Scan, complaint: boolean, out: Candidate[]): void {
   for (const h of scan.terms) {
     if ((h.p.flags & TermFlag.ComplaintOnly) !== 0 && !complaint) continue;
+    if ((h.p.flags & TermFlag.Standalone) !== 0 && !(edge(scan.view, h.start, true) && edge(scan.view, h.end, false))) continue;
     out.push(fromView(scan.view, h.p.rule, h.start, h.end, (h.p.flags & TermFlag.Negatable) !== 0));
   }
   for (const h of scan.shop) {
@@ -41,19 +54,68 @@ function termFindings(scan: Scan, complaint: boolean, out: Candidate[]): void {
   }
 }
 
+const NOT = 0x4e0d; // 不
+const NOT_HAVE = 0x6ca1; // 没
+
+/** 能不能 / 要不要 / 有没有: a question, not a negation. */
+function question(codes: Uint16Array, start: number): boolean {
+  const c = codes[start];
+  return (c === NOT || c === NOT_HAVE) && start > 0 && codes[start - 1] === codes[start + 1];
+}
+
+/**
+ * Two words of a pair within the window, in either order, in one sentence (评价写好一点，返您5元红包).
+ * Each second word pairs with its nearest first word only.
+ */
+function pairFindings(scan: Scan, out: Candidate[]): void {
+  const { pairs, view, lex } = scan;
+  for (const b of pairs) {
+    if (b.p.strength === 0) continue;
+    let best: Hit | null = null;
+    let bestGap = Infinity;
+    const limit = b.end + lex.maxGap + lex.maxLength;
+    for (let i = firstEndingFrom(pairs, b.start - lex.maxGap); i < pairs.length && pairs[i]!.end <= limit; i++) {
+      const a = pairs[i]!;
+      if (a.p.strength !== 0 || a.p.group !== b.p.group || (a.end > b.start && b.end > a.start)) continue;
+      const gapFrom = Math.min(a.end, b.end);
+      const gapTo = Math.max(a.start, b.start);
+      if (gapTo - gapFrom > a.p.gap || gapTo - gapFrom >= bestGap || hasBreak(view, gapFrom, gapTo, true, false)) continue;
+      best = a;
+      bestGap = gapTo - gapFrom;
+    }
+    if (best) {
+      const start = Math.min(best.start, b.start);
+      const end = Math.max(best.end, b.end);
+      out.push(fromView(view, b.p.rule, start, end, (b.p.flags & TermFlag.Negatable) !== 0));
+    }
+  }
+}
+
 /** 不要加微信, 平台禁止私下交易, 刷单是违规的: a negation right before or after the finding. */
 function negated(scan: Scan, c: Candidate): boolean {
-  const { view } = scan;
+  const { view, lex, negPre, negPost } = scan;
   const start = c.viewStart;
   const core = c.negateFrom ?? start;
-  for (const n of scan.negPre) {
-    if (n.start >= start || n.end > core) continue;
+  for (let i = firstEndingFrom(negPre, start - lex.maxGap); i < negPre.length && negPre[i]!.end <= core; i++) {
+    const n = negPre[i]!;
+    if (n.start >= start || n.end > core || question(view.codes, n.start)) continue;
     if (start - n.end > n.p.gap) continue;
     if (!hasBreak(view, n.end, start, false)) return true;
   }
-  for (const n of scan.negPost) {
+  const limit = c.viewEnd + lex.maxGap + lex.maxLength;
+  for (let i = firstEndingFrom(negPost, c.viewEnd); i < negPost.length && negPost[i]!.end <= limit; i++) {
+    const n = negPost[i]!;
     if (n.start < c.viewEnd || n.start - c.viewEnd > n.p.gap) continue;
     if (!hasBreak(view, c.viewEnd, n.start, false)) return true;
+  }
+  return false;
+}
+
+/** Does an allowed word (spans sorted by start) cover [from, to)? Only those starting before `from` can. */
+function allowed(spans: readonly (readonly [number, number])[], from: number, to: number): boolean {
+  for (const [s, e] of spans) {
+    if (s > from) return false;
+    if (to <= e) return true;
   }
   return false;
 }
@@ -62,46 +124,61 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? DEFAULT_COMPLIANCE_SETTINGS;
   if (!text) return { verdict: 'ok', findings: [] };
   const lex = lexiconFor(settings.shopWords, settings.allowList);
-  const view = squashedView(text);
-  const scan = scanView(text, view, lex);
   const complaint = options.complaint ?? (options.replyTo ? isComplaint(options.replyTo, settings) : false);
+  const view = squashedView(text, scratch);
+  if (view !== scratch && view.codes.length <= 1 << 16) Object.assign(scratch, view);
+  const scan = scanView(text, view, lex);
 
   const candidates: Candidate[] = [];
   termFindings(scan, complaint, candidates);
-  keywordFindings(scan, candidates);
+  pairFindings(scan, candidates);
+  const platform = options.platform ?? 'generic';
+  keywordFindings(scan, platform, candidates);
   numberFindings(scan, candidates);
   addressFindings(scan, candidates);
-  linkFindings(text, options.platform ?? 'generic', candidates);
+  linkFindings(text, platform, candidates);
   if (candidates.length === 0) return { verdict: 'ok', findings: [] };
 
-  const allowSpans = scan.allow.map((h) => [view.from[h.start]!, view.to[h.end - 1]!] as const);
+  const allowSpans = scan.allow.map((h) => [view.from[h.start]!, view.to[h.end - 1]!] as const).sort((a, b) => a[0] - b[0]);
   const findings: Finding[] = [];
   /** Length of the candidate whose rule a finding carries (the longest of those merged into it). */
   const ruleSpan: number[] = [];
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  // A negated finding takes the shorter ones of its category inside it along (没有好评返现 → 好评返 too).
+  // Candidates come by start, so "inside a negated one" is "before the furthest negated end so far".
+  const negatedEnd = new Map<string, number>();
+  /** Per category, the last finding: findings of a category never overlap, so only it can. */
+  const open = new Map<string, number>();
   let verdict: Verdict = 'ok';
   for (const c of candidates) {
-    if (c.negatable && c.viewStart >= 0 && negated(scan, c)) continue;
-    if (allowSpans.some(([s, e]) => s <= c.start && c.end <= e)) continue;
     const rule = RULES[c.rule]!;
-    const severity = c.severity ?? (rule.category === 'shop-word' ? 'block' : settings.severities[rule.category]);
+    if (c.negatable && c.viewStart >= 0 && negated(scan, c)) {
+      negatedEnd.set(rule.category, Math.max(negatedEnd.get(rule.category) ?? -1, c.end));
+      continue;
+    }
+    if ((negatedEnd.get(rule.category) ?? -1) >= c.end) continue;
+    const [from, to] = c.core ?? [c.start, c.end];
+    if (allowed(allowSpans, from, to)) continue;
+    const severity =
+      c.severity ?? (rule.category === 'shop-word' ? 'block' : (settings.severities[rule.category] ?? DEFAULT_SEVERITIES[rule.category]));
     if (severity === 'off') continue;
     // Overlapping findings of one category become one highlight (我的电话 + 13800000000).
-    const k = findings.findIndex((f) => f.category === rule.category && c.start < f.end && f.start < c.end);
-    if (k >= 0) {
-      const f = findings[k]!;
+    const k = open.get(rule.category);
+    const f = k === undefined ? undefined : findings[k]!;
+    if (f && c.start < f.end) {
       if (c.end > f.end) {
         f.end = c.end;
         f.text = text.slice(f.start, f.end);
       }
-      if (c.end - c.start > ruleSpan[k]!) {
-        ruleSpan[k] = c.end - c.start;
+      if (c.end - c.start > ruleSpan[k!]!) {
+        ruleSpan[k!] = c.end - c.start;
         Object.assign(f, { rule: rule.id, reason: rule.reason, reason_en: rule.reason_en, suggestion: rule.suggestion, suggestion_en: rule.suggestion_en });
       }
       if (maxVerdict(f.severity, severity) !== f.severity) f.severity = severity;
       verdict = maxVerdict(verdict, severity);
       continue;
     }
+    open.set(rule.category, findings.length);
     findings.push({
       category: rule.category,
       severity,

@@ -26,6 +26,7 @@ export interface Scan {
   allow: Hit[];
   numbers: Hit[];
   shop: Hit[];
+  pairs: Hit[];
   store: number;
   returns: number;
   complaint: number;
@@ -43,6 +44,8 @@ export interface Candidate {
   negatable: boolean;
   /** Where a negation before it is measured from (the keyword, when a cue widened the span). */
   negateFrom?: number;
+  /** The keyword's own span in the text (an allowed word containing it drops the finding). */
+  core?: [number, number];
   /** Shop words carry their own severity. */
   severity?: 'block' | 'warn';
 }
@@ -64,6 +67,7 @@ export function scanView(text: string, view: View, lex: Lexicon): Scan {
     allow: [],
     numbers: [],
     shop: [],
+    pairs: [],
     store: 0,
     returns: 0,
     complaint: 0,
@@ -78,8 +82,9 @@ export function scanView(text: string, view: View, lex: Lexicon): Scan {
     const end = data[2 * k + 1]!;
     const start = end - matcher.lengths[pattern]!;
     // Latin words only at latin word boundaries (vx, not the vx in "avx"; digits may touch them).
-    if (latinStart[pattern] && start > 0 && isLatin(codes[start - 1]!)) continue;
-    if (latinEnd[pattern] && end < length && isLatin(codes[end]!)) continue;
+    // A separator typed in between (v x, vx\u200bkefu) is a boundary too.
+    if (latinStart[pattern] && start > 0 && isLatin(codes[start - 1]!) && view.to[start - 1] === view.from[start]) continue;
+    if (latinEnd[pattern] && end < length && isLatin(codes[end]!) && view.to[end - 1] === view.from[end]) continue;
     for (let q = payloadStart[pattern]!; q < payloadStart[pattern + 1]!; q++) {
       const p = payloads[q]!;
       const hit = { start, end, p };
@@ -93,6 +98,7 @@ export function scanView(text: string, view: View, lex: Lexicon): Scan {
         case Kind.Allow: scan.allow.push(hit); break;
         case Kind.NumberContext: scan.numbers.push(hit); break;
         case Kind.Shop: scan.shop.push(hit); break;
+        case Kind.Pair: scan.pairs.push(hit); break;
         case Kind.StoreContext: scan.store++; break;
         case Kind.ReturnContext: scan.returns++; break;
         case Kind.Complaint: scan.complaint++; break;
@@ -131,4 +137,16 @@ export function hasBreak(view: View, from: number, to: number, allowColon: boole
 /** Candidate from a squashed-view span. */
 export function fromView(view: View, rule: number, start: number, end: number, negatable: boolean): Candidate {
   return { rule, start: view.from[start]!, end: view.to[end - 1]!, viewStart: start, viewEnd: end, negatable };
+}
+
+/** Index of the first hit of `list` (ordered by end, as the automaton reports them) ending at or after pos. */
+export function firstEndingFrom(list: readonly Hit[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.end < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

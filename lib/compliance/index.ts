@@ -5,21 +5,17 @@
 export { check, isComplaint, type CheckOptions } from './check';
 export { ruleInfo, type RuleInfo } from './lexicon';
 export {
-  complianceSettingsSchema,
   DEFAULT_COMPLIANCE_SETTINGS,
   DEFAULT_SEVERITIES,
   LIST_MAX,
-  loadComplianceSettings,
-  parseWordList,
   RULE_CATEGORIES,
-  serialiseWordList,
   WORD_MAX,
   type ComplianceSettings,
   type RuleCategory,
   type ShopWord,
-  type WordListKind,
-  type WordListResult,
-} from './settings';
+} from './defaults';
+export { complianceSettingsSchema, loadComplianceSettings, shopWordSchema, wordSchema } from './settings';
+export { parseWordList, serialiseWordList, type WordListKind, type WordListResult } from './word-lists';
 export {
   CATEGORIES,
   maxVerdict,

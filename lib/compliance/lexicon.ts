@@ -23,7 +23,7 @@ import reviewInducement from './lexicon/review-inducement.json';
 import storeAddress from './lexicon/store-address.json';
 import variantsData from './lexicon/variants.json';
 import { Matcher } from './matcher';
-import type { ShopWord } from './settings';
+import type { ShopWord } from './defaults';
 import type { Category } from './types';
 import { squash } from './views';
 
@@ -49,11 +49,22 @@ interface RuleData {
   variants?: boolean;
   complaintOnly?: boolean;
   terms?: string[];
+  /** Words that count only as a clause of their own (滚！), never inside a longer word (滚筒). */
+  standalone?: string[];
+}
+
+interface PairData {
+  rule: string;
+  first: string[];
+  then: string[];
+  window: number;
 }
 
 interface CategoryFile {
   category: string;
   rules: RuleData[];
+  /** Two words that make a finding together (a review word and a reward), in either order. */
+  pairs?: PairData[];
 }
 
 const CATEGORY_FILES: CategoryFile[] = [
@@ -128,10 +139,11 @@ export const Kind = {
   ReturnContext: 10,
   Complaint: 11,
   Shop: 12,
+  Pair: 13,
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
-export const TermFlag = { Negatable: 1, ComplaintOnly: 2 } as const;
+export const TermFlag = { Negatable: 1, ComplaintOnly: 2, Standalone: 4 } as const;
 
 export const Strength = { Weak: 0, Normal: 1, Strong: 2 } as const;
 export type Strength = (typeof Strength)[keyof typeof Strength];
@@ -151,7 +163,8 @@ export interface KeywordGroup {
 /**
  * One meaning of a pattern. Field use by kind:
  * Term: rule, flags · Keyword: group, strength · PreCue/PostCue: groups (bit mask), gap, rule (as, or -1),
- * invite · NegPre/NegPost: gap (reach) · NumberContext: group (kind index) · Shop: rule, severity.
+ * invite · NegPre/NegPost: gap (reach) · NumberContext: group (kind index) · Shop: rule, severity ·
+ * Pair: rule, group (pair index), strength (0 first word, 1 second word), gap (window), flags.
  */
 export interface Payload {
   kind: Kind;
@@ -163,6 +176,8 @@ export interface Payload {
   gap: number;
   invite: boolean;
   severity: 'block' | 'warn';
+  /** Keyword: the platform on whose workbench this word is not another platform (抖音 on douyin). */
+  notOn: string;
 }
 
 const payload = (kind: Kind, p: Partial<Payload> = {}): Payload => ({
@@ -175,6 +190,7 @@ const payload = (kind: Kind, p: Partial<Payload> = {}): Payload => ({
   gap: 0,
   invite: false,
   severity: 'block',
+  notOn: '',
   ...p,
 });
 
@@ -194,60 +210,46 @@ export function expandTemplate(entry: string): string[] {
   return results;
 }
 
-interface Substitution {
-  of: string;
-  as: string[];
-  odd: string[];
-}
-const SUBSTITUTIONS: Substitution[] = variantsData.substitutions;
-/** Longest keys first, so 扣扣 is replaced as a unit before any single character. */
-const SUB_KEYS = [...SUBSTITUTIONS].sort((a, b) => b.of.length - a.of.length);
-
 export interface Variant {
   text: string;
   /** Uses a variant that never occurs in ordinary writing (latin letters or symbols inside a Chinese word). */
   odd: boolean;
 }
 
+/** Longest keys first, so 扣扣 is replaced as a unit before any single character. */
+const SUB_KEYS = variantsData.substitutions
+  .map((s) => ({
+    of: s.of,
+    variants: [...s.as.map((text) => ({ text, odd: false })), ...s.odd.map((text) => ({ text, odd: true }))],
+  }))
+  .sort((a, b) => b.of.length - a.of.length);
+
 /** The entry and its spellings with one or two parts replaced from the variant table. */
 export function variantsOf(entry: string): Variant[] {
-  const tokens: { text: string; subs: Variant[] }[] = [];
+  // Split into parts: a substitution key (longest first) or a single character.
+  const parts: string[] = [];
+  const subs: Variant[][] = [];
   for (let i = 0; i < entry.length; ) {
     const sub = SUB_KEYS.find((s) => entry.startsWith(s.of, i));
-    if (sub) {
-      tokens.push({
-        text: sub.of,
-        subs: [...sub.as.map((text) => ({ text, odd: false })), ...sub.odd.map((text) => ({ text, odd: true }))],
-      });
-      i += sub.of.length;
-    } else {
-      tokens.push({ text: entry[i]!, subs: [] });
-      i++;
-    }
+    parts.push(sub ? sub.of : entry[i]!);
+    subs.push(sub ? sub.variants : []);
+    i += sub ? sub.of.length : 1;
   }
   const out: Variant[] = [{ text: entry, odd: false }];
-  const at = tokens.map((t, i) => (t.subs.length ? i : -1)).filter((i) => i >= 0);
-  const render = (replace: Map<number, Variant>): Variant => {
-    let text = '';
-    let odd = false;
-    tokens.forEach((t, i) => {
-      const r = replace.get(i);
-      text += r ? r.text : t.text;
-      if (r?.odd) odd = true;
-    });
-    return { text, odd };
-  };
-  for (let a = 0; a < at.length; a++) {
-    const ia = at[a]!;
-    for (const va of tokens[ia]!.subs) {
-      out.push(render(new Map([[ia, va]])));
-      for (let b = a + 1; b < at.length; b++) {
-        const ib = at[b]!;
-        for (const vb of tokens[ib]!.subs) out.push(render(new Map([[ia, va], [ib, vb]])));
-      }
+  for (let a = 0; a < parts.length; a++) {
+    for (const va of subs[a]!) {
+      out.push(joinParts(parts, a, va, -1, va));
+      for (let b = a + 1; b < parts.length; b++) for (const vb of subs[b]!) out.push(joinParts(parts, a, va, b, vb));
     }
   }
   return out;
+}
+
+/** parts with part a replaced by va (and part b by vb when b ≥ 0). */
+function joinParts(parts: string[], a: number, va: Variant, b: number, vb: Variant): Variant {
+  let text = '';
+  for (let i = 0; i < parts.length; i++) text += i === a ? va.text : i === b ? vb.text : parts[i];
+  return { text, odd: va.odd || (b >= 0 && vb.odd) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -264,9 +266,13 @@ export interface Lexicon {
   groups: KeywordGroup[];
   /** Number of patterns. */
   size: number;
-  /** Highest 'reach' of any negation (bounds the look-back). */
+  /** How far before / after a number its context words count. */
   numberWindow: number;
   numberAfter: number;
+  /** Longest pattern (bounds the windows in which hits are looked up). */
+  maxLength: number;
+  /** Largest gap / reach / window of any cue, negation or pair. */
+  maxGap: number;
 }
 
 export interface LexiconExtras {
@@ -310,6 +316,10 @@ class Builder {
       latinEnd[i] = isLatin(k.charCodeAt(k.length - 1)) ? 1 : 0;
     }
     payloadStart[n] = payloads.length;
+    let maxLength = 0;
+    for (const k of this.keys) maxLength = Math.max(maxLength, k.length);
+    let maxGap = 0;
+    for (const p of payloads) maxGap = Math.max(maxGap, p.gap);
     return {
       matcher: Matcher.compile(this.keys),
       payloadStart,
@@ -320,6 +330,8 @@ class Builder {
       size: n,
       numberWindow,
       numberAfter,
+      maxLength,
+      maxGap,
     };
   }
 
@@ -332,7 +344,8 @@ class Builder {
 function samePayload(a: Payload, b: Payload): boolean {
   return (
     a.kind === b.kind && a.rule === b.rule && a.flags === b.flags && a.group === b.group && a.groups === b.groups &&
-    a.strength === b.strength && a.gap === b.gap && a.invite === b.invite && a.severity === b.severity
+    a.strength === b.strength && a.gap === b.gap && a.invite === b.invite && a.severity === b.severity &&
+    a.notOn === b.notOn
   );
 }
 
@@ -343,13 +356,14 @@ interface KeywordData {
   strong: string[];
   normal: string[];
   weak: string[];
+  notOn?: Record<string, string>;
 }
 
 /** Minimum id length and kind per keyword group (what counts as "an id right after the keyword"). */
 const ID_RULES: Record<string, { min: number; digits: boolean }> = {
   wechat: { min: cues.id.min, digits: false },
   qq: { min: cues.id.min, digits: false },
-  dingtalk: { min: cues.id.min, digits: false },
+  app: { min: cues.id.min, digits: false },
   phone: { min: 7, digits: true },
   alipay: { min: cues.id.min, digits: false },
   bank: { min: 12, digits: true },
@@ -359,19 +373,39 @@ function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
   // Terms of every category.
   for (const file of CATEGORY_FILES) {
     for (const rule of file.rules) {
-      if (!rule.terms) continue;
       const flags = (rule.negatable ? TermFlag.Negatable : 0) | (rule.complaintOnly ? TermFlag.ComplaintOnly : 0);
       const p = payload(Kind.Term, { rule: ruleIndex(rule.id), flags });
-      for (const entry of rule.terms) {
+      for (const entry of rule.terms ?? []) {
         for (const text of expandTemplate(entry)) {
           if (rule.variants) for (const v of variantsOf(text)) b.add(v.text, p);
           else b.add(text, p);
         }
       }
+      const alone = payload(Kind.Term, { rule: ruleIndex(rule.id), flags: flags | TermFlag.Standalone });
+      for (const w of rule.standalone ?? []) b.add(w, alone);
+    }
+  }
+  // Word pairs.
+  let pairIndex = 0;
+  for (const file of CATEGORY_FILES) {
+    for (const pair of file.pairs ?? []) {
+      const rule = ruleIndex(pair.rule);
+      const data = file.rules.find((r) => r.id === pair.rule);
+      const flags = data?.negatable ? TermFlag.Negatable : 0;
+      const variants = data?.variants ?? false;
+      const add = (words: string[], strength: Strength) => {
+        const p = payload(Kind.Pair, { rule, group: pairIndex, strength, gap: pair.window, flags });
+        for (const entry of words) {
+          for (const w of expandTemplate(entry)) for (const v of variants ? variantsOf(w) : [{ text: w }]) b.add(v.text, p);
+        }
+      };
+      add(pair.first, Strength.Weak);
+      add(pair.then, Strength.Normal);
+      pairIndex++;
     }
   }
   // Contact and payment keywords.
-  const keywordData: KeywordData[] = contact.keywords;
+  const keywordData = contact.keywords as KeywordData[];
   const groups: KeywordGroup[] = keywordData.map((k) => ({
     name: k.group,
     rule: ruleIndex(k.rule),
@@ -384,7 +418,7 @@ function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
       const list = k.variants ? variantsOf(word) : [{ text: word, odd: false }];
       for (const v of list) {
         const s = v.odd && strength === Strength.Normal ? Strength.Strong : strength;
-        b.add(v.text, payload(Kind.Keyword, { group: gi, strength: s }));
+        b.add(v.text, payload(Kind.Keyword, { group: gi, strength: s, notOn: k.notOn?.[word] ?? '' }));
       }
     };
     for (const w of k.strong) add(w, Strength.Strong);

@@ -25,6 +25,8 @@ function growHits(h: Hits): void {
   h.data = next;
 }
 
+let stringBuffer = new Uint16Array(1024);
+
 export class Matcher {
   private constructor(
     /** Alphabet class per UTF-16 unit (0: in no pattern). */
@@ -42,66 +44,56 @@ export class Matcher {
   /** Build from patterns (any order, duplicates allowed: pattern index = position in the list). */
   static compile(patterns: readonly string[]): Matcher {
     // 1. Alphabet: classes by descending frequency so common characters get small, dense ids.
-    const freq = new Map<number, number>();
-    for (const p of patterns) for (let i = 0; i < p.length; i++) {
-      const c = p.charCodeAt(i);
-      freq.set(c, (freq.get(c) ?? 0) + 1);
-    }
-    const alphabet = new Uint16Array(0x10000);
-    const byFreq = [...freq.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    byFreq.forEach(([c], k) => (alphabet[c] = k + 1));
-    const classes = byFreq.length;
-
-    // 2. Trie in flat arrays: first child / next sibling lists, children kept sorted by class.
-    let cap = 1024;
-    let label = new Int32Array(cap);
-    let firstChild = new Int32Array(cap).fill(-1);
-    let sibling = new Int32Array(cap).fill(-1);
-    let termOf = new Int32Array(cap).fill(-1);
-    let nodes = 1;
-    const lengths = new Int32Array(patterns.length);
-    const newNode = (cls: number): number => {
-      if (nodes === cap) {
-        cap *= 2;
-        const g = (a: Int32Array, fill: number) => {
-          const b = new Int32Array(cap).fill(fill);
-          b.set(a);
-          return b;
-        };
-        label = g(label, 0);
-        firstChild = g(firstChild, -1);
-        sibling = g(sibling, -1);
-        termOf = g(termOf, -1);
+    const counts = new Uint32Array(0x10000);
+    const seen: number[] = [];
+    for (const p of patterns) {
+      for (let i = 0; i < p.length; i++) {
+        const c = p.charCodeAt(i);
+        if (counts[c] === 0) seen.push(c);
+        counts[c]!++;
       }
-      label[nodes] = cls;
-      return nodes++;
-    };
-    const duplicates: number[][] = [];
+    }
+    seen.sort((a, b) => counts[b]! - counts[a]! || a - b);
+    const alphabet = new Uint16Array(0x10000);
+    for (let k = 0; k < seen.length; k++) alphabet[seen[k]!] = k + 1;
+    const classes = seen.length;
+
+    // 2. Trie: children in one map keyed by (node, class); then child lists per node.
+    const width = classes + 1;
+    const edges = new Map<number, number>();
+    const labels: number[] = [0];
+    const termOfNode: number[] = [-1];
+    const lengths = new Int32Array(patterns.length);
     patterns.forEach((p, index) => {
       lengths[index] = p.length;
       if (p.length === 0) return;
       let node = 0;
       for (let i = 0; i < p.length; i++) {
         const cls = alphabet[p.charCodeAt(i)]!;
-        let prev = -1;
-        let child = firstChild[node]!;
-        while (child !== -1 && label[child]! < cls) {
-          prev = child;
-          child = sibling[child]!;
-        }
-        if (child === -1 || label[child] !== cls) {
-          const created = newNode(cls);
-          sibling[created] = child;
-          if (prev === -1) firstChild[node] = created;
-          else sibling[prev] = created;
-          child = created;
+        const key = node * width + cls;
+        let child = edges.get(key);
+        if (child === undefined) {
+          child = labels.length;
+          labels.push(cls);
+          termOfNode.push(-1);
+          edges.set(key, child);
         }
         node = child;
       }
-      if (termOf[node] === -1) termOf[node] = index;
-      else (duplicates[termOf[node]!] ??= []).push(index);
+      if (termOfNode[node] !== -1) throw new Error('Matcher.compile: duplicate patterns; deduplicate before compiling');
+      termOfNode[node] = index;
     });
-    if (duplicates.length) throw new Error('Matcher.compile: duplicate patterns; deduplicate before compiling');
+    const nodes = labels.length;
+    const label = Int32Array.from(labels);
+    const termOf = Int32Array.from(termOfNode);
+    // Children as linked lists (first child / next sibling), in insertion order.
+    const firstChild = new Int32Array(nodes).fill(-1);
+    const sibling = new Int32Array(nodes).fill(-1);
+    for (const [key, child] of edges) {
+      const parent = Math.floor(key / width);
+      sibling[child] = firstChild[parent]!;
+      firstChild[parent] = child;
+    }
 
     // 3. Double array, placing nodes in breadth-first order. Free cells form a linked list, so the
     //    search for a base that fits a node's children only visits free cells.
@@ -160,7 +152,8 @@ export class Matcher {
       kids.length = 0;
       for (let k = firstChild[node]!; k !== -1; k = sibling[k]!) kids.push(k);
       if (kids.length === 0) continue;
-      const c0 = label[kids[0]!]!;
+      let c0 = label[kids[0]!]!;
+      for (const k of kids) if (label[k]! < c0) c0 = label[k]!;
       let b = 0;
       for (let cell = nextFree[0]!; ; cell = nextFree[cell]!) {
         if (cell === 0) {
@@ -173,7 +166,7 @@ export class Matcher {
         if (b < 1) continue;
         ensure(b + classes + 1);
         let ok = true;
-        for (let j = 1; j < kids.length; j++) {
+        for (let j = 0; j < kids.length; j++) {
           if (check[b + label[kids[j]!]!] !== -1) {
             ok = false;
             break;
@@ -255,35 +248,10 @@ export class Matcher {
     }
   }
 
-  /** Same as scanCodes, on a string (benchmarks and simple callers). */
+  /** Same as scanCodes, on a string (benchmarks and simple callers): copied into a reused buffer first. */
   scanString(text: string, hits: Hits): void {
-    const { alphabet, base, check, fail, term, dict } = this;
-    let s = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = alphabet[text.charCodeAt(i)]!;
-      if (c === 0) {
-        s = 0;
-        continue;
-      }
-      let t = base[s]! + c;
-      while (check[t] !== s) {
-        if (s === 0) {
-          t = -1;
-          break;
-        }
-        s = fail[s]!;
-        t = base[s]! + c;
-      }
-      if (t < 0) continue;
-      s = t;
-      let o = term[s]! >= 0 ? s : dict[s]!;
-      while (o !== 0) {
-        if (hits.count * 2 === hits.data.length) growHits(hits);
-        hits.data[hits.count * 2] = term[o]!;
-        hits.data[hits.count * 2 + 1] = i + 1;
-        hits.count++;
-        o = dict[o]!;
-      }
-    }
+    if (stringBuffer.length < text.length) stringBuffer = new Uint16Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) stringBuffer[i] = text.charCodeAt(i);
+    this.scanCodes(stringBuffer, 0, text.length, hits);
   }
 }

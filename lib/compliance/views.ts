@@ -60,9 +60,13 @@ function emit(v: View, c: number, i: number, end: number): void {
  * Walk the text once, calling keep() per unit or astral pair with its class bits; drops what `drop`
  * selects. Shared by both views.
  */
-function build(text: string, dropMask: number, dropExact: number, keepSpaces = false): View {
+function build(text: string, dropMask: number, dropExact: number, keepSpaces = false, into?: View): View {
   const n = text.length;
-  const v = alloc(n + 8);
+  let v: View;
+  if (into && into.codes.length >= n * 2 + 8) {
+    v = into;
+    v.length = 0;
+  } else v = alloc(n * 2 + 8);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
@@ -89,9 +93,14 @@ function build(text: string, dropMask: number, dropExact: number, keepSpaces = f
   return v;
 }
 
-/** Folded, separators dropped. */
-export function squashedView(text: string): View {
-  return build(text, 0, SEP);
+/** Folded, separators dropped. `into`: a view to reuse (its contents are replaced). */
+export function squashedView(text: string, into?: View): View {
+  return build(text, 0, SEP, false, into);
+}
+
+/** An empty view to pass to squashedView again and again (no allocation per message). */
+export function scratchView(capacity = 1024): View {
+  return alloc(capacity);
 }
 
 /**
@@ -111,6 +120,17 @@ const DOT_WORDS = new Set([0x70b9 /* 点 */, 0x3002 /* 。 */, 0x4e36 /* 丶 */,
 const AI = 0x827e; // 艾
 const TE = 0x7279; // 特
 
+/** Letters or digits on both sides of the `width` units at i (taobao点com: 点 stands between o and c). */
+function between(codes: Uint16Array, length: number, i: number, width: number): boolean {
+  return i > 0 && isAlnum(codes[i - 1]!) && i + width < length && isAlnum(codes[i + width]!);
+}
+
+/** A spelled dot follows a domain label with a letter in it (kefu点com), not a number (下午3点com不了). */
+function labelBefore(codes: Uint16Array, i: number): boolean {
+  for (let k = i - 1; k >= 0 && (isAlnum(codes[k]!) || codes[k] === 0x2d); k--) if (isLower(codes[k]!)) return true;
+  return false;
+}
+
 /** Is view[i, i + word.length) the latin word `word`, standing alone in what was typed (" dot ", "(at)")? */
 function standaloneWord(v: View, text: string, i: number, word: string): boolean {
   if (i + word.length > v.length) return false;
@@ -121,33 +141,34 @@ function standaloneWord(v: View, text: string, i: number, word: string): boolean
 /** Spelled-out punctuation of addresses: 点 / 。 / dot → ".", 艾特 / at → "@" (between letters or digits). */
 function respell(v: View, text: string): View {
   const { codes, length } = v;
-  let needed = false;
-  for (let i = 1; i < length - 1 && !needed; i++) {
-    const c = codes[i]!;
-    needed = DOT_WORDS.has(c) || c === 0x64 || c === 0x61 || c === AI;
-  }
-  if (!needed) return v;
+  let i = 0;
+  while (i < length && respelling(v, text, i) === 0) i++;
+  if (i === length) return v;
   const out = alloc(length + 8);
-  for (let i = 0; i < length; i++) {
-    const c = codes[i]!;
-    const prev = i > 0 ? codes[i - 1]! : 0;
-    const between = (width: number) => isAlnum(prev) && i + width < length && isAlnum(codes[i + width]!);
-    if (DOT_WORDS.has(c) && between(1) && isLower(codes[i + 1]!)) {
-      push(out, 0x2e, v.from[i]!, v.to[i]!);
-    } else if (c === 0x64 && between(3) && isLower(codes[i + 3]!) && standaloneWord(v, text, i, 'dot')) {
-      push(out, 0x2e, v.from[i]!, v.to[i + 2]!);
-      i += 2;
-    } else if (c === AI && codes[i + 1] === TE && between(2)) {
-      push(out, 0x40, v.from[i]!, v.to[i + 1]!);
-      i += 1;
-    } else if (c === 0x61 && between(2) && standaloneWord(v, text, i, 'at')) {
-      push(out, 0x40, v.from[i]!, v.to[i + 1]!);
-      i += 1;
-    } else {
-      push(out, c, v.from[i]!, v.to[i]!);
+  for (let k = 0; k < i; k++) push(out, codes[k]!, v.from[k]!, v.to[k]!);
+  for (; i < length; i++) {
+    const width = respelling(v, text, i);
+    if (width === 0) {
+      push(out, codes[i]!, v.from[i]!, v.to[i]!);
+      continue;
     }
+    push(out, DOT_WORDS.has(codes[i]!) || codes[i] === 0x64 ? 0x2e : 0x40, v.from[i]!, v.to[i + width - 1]!);
+    i += width - 1;
   }
   return out;
+}
+
+/** How many units at i spell out "." or "@" (点, dot, 艾特, at between letters or digits), or 0. */
+function respelling(v: View, text: string, i: number): number {
+  const { codes, length } = v;
+  const c = codes[i]!;
+  if (DOT_WORDS.has(c)) return between(codes, length, i, 1) && isLower(codes[i + 1]!) && labelBefore(codes, i) ? 1 : 0;
+  if (c === AI) return codes[i + 1] === TE && between(codes, length, i, 2) ? 2 : 0;
+  if (c === 0x64) {
+    return between(codes, length, i, 3) && isLower(codes[i + 3]!) && labelBefore(codes, i) && standaloneWord(v, text, i, 'dot') ? 3 : 0;
+  }
+  if (c === 0x61) return between(codes, length, i, 2) && standaloneWord(v, text, i, 'at') ? 2 : 0;
+  return 0;
 }
 
 /** The view's units [start, end) as a string. */
@@ -166,5 +187,13 @@ export function originalSpan(v: View, start: number, end: number): [number, numb
 
 /** Normalise a word the way the squashed view reads text (lexicon patterns, shop words, allow-list). */
 export function squash(word: string): string {
-  return viewString(squashedView(word));
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return viewString(squashedView(word)); // astral: the general path
+    if ((classOf(c) & 7) === SEP) continue;
+    const f = foldCode(c);
+    out += f === MULTI_CODE ? foldMulti(c) : String.fromCharCode(f);
+  }
+  return out;
 }

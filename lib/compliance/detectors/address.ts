@@ -10,7 +10,7 @@ import { viewString } from '../views';
 const STREET = ruleIndex('address.street');
 const HAO = 0x53f7; // 号
 const ADDRESS_RE =
-  /(?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县|镇|乡)){0,4}[\u4e00-\u9fff0-9a-z]{1,10}?(?:路|街|大道|大街|巷|弄|胡同)[0-9十百零]{1,6}号(?:[0-9a-z]{1,5}(?:栋|幢|楼|层|室|单元|铺|号楼|号铺|座))*/g;
+  /(?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县|镇|乡)){0,4}[\u4e00-\u9fff0-9a-z]{1,10}?(?:路|街|大道|大街|巷|弄|胡同)(?:[0-9]{1,2}段)?[0-9十百零]{1,6}号(?:[0-9a-z]{1,5}(?:栋|幢|楼|层|室|单元|铺|号楼|号铺|座))*/g;
 /** Where the address proper starts: after the last of these before the first place word (门店在杭州… → 杭州…). */
 const STOPS = '在是为于到址';
 const PLACE = /[省市区县镇乡路街道巷弄]/;

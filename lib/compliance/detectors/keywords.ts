@@ -5,7 +5,7 @@
  * 微信支付 and 企鹅玩偶 have none of these and stay quiet.
  */
 import cues from '../lexicon/cues.json';
-import { type Candidate, fromView, hasBreak, type Hit, type Scan } from '../hits';
+import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, type Scan } from '../hits';
 import { Strength } from '../lexicon';
 import type { View } from '../views';
 import { numberContext } from './numbers';
@@ -35,9 +35,10 @@ export function idAfter(view: View, from: number, min: number, digitsOnly: boole
   return { start: i, end: j };
 }
 
-export function keywordFindings(scan: Scan, out: Candidate[]): void {
+export function keywordFindings(scan: Scan, platform: string, out: Candidate[]): void {
   const { view, lex } = scan;
   for (const kw of scan.keywords) {
+    if (kw.p.notOn === platform) continue;
     const group = lex.groups[kw.p.group]!;
     const bit = 1 << kw.p.group;
     const weak = kw.p.strength === Strength.Weak;
@@ -46,7 +47,8 @@ export function keywordFindings(scan: Scan, out: Candidate[]): void {
     let rule = group.rule;
     let cued = false;
     let pre: Hit | null = null;
-    for (const c of scan.pre) {
+    for (let i = firstEndingFrom(scan.pre, kw.start - lex.maxGap); i < scan.pre.length && scan.pre[i]!.end <= kw.start; i++) {
+      const c = scan.pre[i]!;
       if ((c.p.groups & bit) === 0 || c.start >= kw.start || c.end > kw.start || kw.start - c.end > c.p.gap) continue;
       if (weak && !c.p.invite && c.p.rule < 0) continue;
       if (hasBreak(view, c.end, kw.start, false)) continue;
@@ -58,7 +60,9 @@ export function keywordFindings(scan: Scan, out: Candidate[]): void {
       start = pre.start;
       if (pre.p.rule >= 0) rule = pre.p.rule;
     }
-    for (const c of scan.post) {
+    const postLimit = kw.end + lex.maxGap + lex.maxLength;
+    for (let i = firstEndingFrom(scan.post, kw.end); i < scan.post.length && scan.post[i]!.end <= postLimit; i++) {
+      const c = scan.post[i]!;
       if ((c.p.groups & bit) === 0 || c.start < kw.end || c.start - kw.end > c.p.gap) continue;
       if (hasBreak(view, kw.end, c.start, false)) continue;
       cued = true;
@@ -74,6 +78,7 @@ export function keywordFindings(scan: Scan, out: Candidate[]): void {
     if (kw.p.strength === Strength.Strong || cued || id) {
       const c = fromView(view, rule, start, end, true);
       c.negateFrom = kw.start;
+      c.core = [view.from[kw.start]!, view.to[kw.end - 1]!];
       out.push(c);
     }
   }

@@ -48,28 +48,44 @@ function allowed(host: string, domains: readonly string[]): boolean {
 
 const TRAILING = /[.,;:!?'"*~-]+$/;
 
-function find(view: View, domains: readonly string[], claimed: [number, number][], out: Candidate[]): void {
-  const s = viewString(view);
-  const overlaps = (a: number, b: number) => claimed.some(([x, y]) => a < y && x < b);
-  const take = (rule: number, index: number, match: string, report: boolean) => {
-    const trimmed = match.replace(TRAILING, '');
-    if (!trimmed) return;
-    const start = view.from[index]!;
-    const end = view.to[index + trimmed.length - 1]!;
-    if (overlaps(start, end)) return;
-    claimed.push([start, end]);
-    if (report) out.push({ rule, start, end, viewStart: -1, viewEnd: -1, negatable: false });
-  };
-  for (const m of s.matchAll(EMAIL_RE)) take(EMAIL, m.index, m[0], true);
-  for (const m of s.matchAll(URL_RE)) take(LINK, m.index, m[0], !allowed(hostOf(m[0].replace(TRAILING, '')), domains));
+/**
+ * Record a match unless an earlier one (an e-mail, or the first view's link) already covers part of it.
+ * `claimed` marks the characters of the text taken so far.
+ */
+function take(view: View, claimed: Uint8Array, index: number, match: string): [number, number] | null {
+  const trimmed = match.replace(TRAILING, '');
+  if (!trimmed) return null;
+  const start = view.from[index]!;
+  const end = view.to[index + trimmed.length - 1]!;
+  for (let i = start; i < end; i++) if (claimed[i]) return null;
+  claimed.fill(1, start, end);
+  return [start, end];
 }
 
-const hasLatin = (text: string) => /[a-zA-Z\uff21-\uff3a\uff41-\uff5a\u24b6-\u24e9]/.test(text);
+function find(view: View, domains: readonly string[], claimed: Uint8Array, out: Candidate[]): void {
+  const s = viewString(view);
+  for (const m of s.matchAll(EMAIL_RE)) {
+    const span = take(view, claimed, m.index, m[0]);
+    if (span) out.push({ rule: EMAIL, start: span[0], end: span[1], viewStart: -1, viewEnd: -1, negatable: false });
+  }
+  for (const m of s.matchAll(URL_RE)) {
+    const span = take(view, claimed, m.index, m[0]);
+    if (span && !allowed(hostOf(m[0].replace(TRAILING, '')), domains)) {
+      out.push({ rule: LINK, start: span[0], end: span[1], viewStart: -1, viewEnd: -1, negatable: false });
+    }
+  }
+}
+
+/** A link or an address needs latin letters and something standing for "." or "@" (or "://"). */
+const LATIN = /[a-zA-Z\uff21-\uff3a\uff41-\uff5a\u24b6-\u24e9]/;
+const PUNCT = /[.\uff0e\u3002\uff61\u70b9\u9ede\u4e36\u00b7\u2022\u30fb@\uff20#\uff03\u827e]|dot|at/i;
+/** Letters or dots spaced apart (w w w . a b c . c o m): worth a second look without the spaces. */
+const SPACED = /[a-zA-Z0-9.@\uff0e\uff10-\uff5a\u70b9\u9ede\u3002\u4e36\u00b7][\s\u200b-\u200d\u2060\ufeff]+[a-zA-Z0-9.@\uff0e\uff10-\uff5a\u70b9\u9ede\u3002\u4e36\u00b7]/;
 
 export function linkFindings(text: string, platform: string, out: Candidate[]): void {
-  if (!hasLatin(text)) return;
+  if (!LATIN.test(text) || !PUNCT.test(text)) return;
   const domains = ownDomains(platform);
-  const claimed: [number, number][] = [];
+  const claimed = new Uint8Array(text.length);
   find(linkView(text, true), domains, claimed, out);
-  if (/\s/.test(text)) find(linkView(text, false), domains, claimed, out);
+  if (SPACED.test(text)) find(linkView(text, false), domains, claimed, out);
 }

@@ -5,7 +5,7 @@
  * Nearby words decide what a number is: after 订单号 / 快递单号 / 商品ID / ¥ it is accounted for; next
  * to 快递员 it is the courier's; next to 支付宝 / 转账 it is a payment account.
  */
-import { type Candidate, fromView, hasBreak, type Hit, type Scan } from '../hits';
+import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, type Scan } from '../hits';
 import { NUMBER_KINDS, ruleIndex } from '../lexicon';
 
 const PHONE = ruleIndex('contact.phone');
@@ -23,8 +23,9 @@ export function numberContext(scan: Scan, start: number, end: number): NumberCon
   let nearest: Hit | null = null;
   let self = false;
   let courier = false;
-  for (const h of scan.numbers) {
-    if (h.end > start || start - h.end > lex.numberWindow) continue;
+  const { numbers } = scan;
+  for (let i = firstEndingFrom(numbers, start - lex.numberWindow); i < numbers.length && numbers[i]!.end <= start; i++) {
+    const h = numbers[i]!;
     if (hasBreak(view, h.end, start, true)) continue;
     if (h.p.group === K.self) self = true;
     if (h.p.group === K.courier) courier = true;
@@ -36,7 +37,9 @@ export function numberContext(scan: Scan, start: number, end: number): NumberCon
     if ((ACCOUNTED >> nearest.p.group) & 1) return 'accounted';
     return nearest.p.group === K.payment ? 'payment' : 'contact';
   }
-  for (const h of scan.numbers) {
+  const afterLimit = end + lex.numberAfter + lex.maxLength;
+  for (let i = firstEndingFrom(numbers, end); i < numbers.length && numbers[i]!.end <= afterLimit; i++) {
+    const h = numbers[i]!;
     if (h.start < end || h.start - end > lex.numberAfter) continue;
     if (hasBreak(view, end, h.start, true)) continue;
     if ((ACCOUNTED >> h.p.group) & 1) return 'accounted';
@@ -59,13 +62,17 @@ function luhn(codes: Uint16Array, start: number, end: number): boolean {
   return sum % 10 === 0;
 }
 
-/** Issuer prefixes of payment cards: UnionPay 62 / 60 / 65 / 81, Visa 4, Mastercard 51–55 and 2221–2720, JCB 35. */
-function cardPrefix(codes: Uint16Array, start: number): boolean {
-  const d = (k: number) => codes[start + k]! - 0x30;
-  const two = d(0) * 10 + d(1);
-  const four = two * 100 + d(2) * 10 + d(3);
-  return d(0) === 4 || two === 62 || two === 60 || two === 65 || two === 81 || (two >= 51 && two <= 55) || two === 35 ||
-    (four >= 2221 && four <= 2720);
+/**
+ * Issuer prefix and length of a payment card: UnionPay 62 / 81, Discover 60 / 65 and JCB 35 (16–19
+ * digits), Visa 4 (16 or 19), Mastercard 51–55 and 2221–2720 (16 only).
+ */
+function cardPrefix(codes: Uint16Array, start: number, length: number): boolean {
+  const d0 = codes[start]! - 0x30;
+  const two = d0 * 10 + (codes[start + 1]! - 0x30);
+  const four = two * 100 + (codes[start + 2]! - 0x30) * 10 + (codes[start + 3]! - 0x30);
+  if (two === 62 || two === 81 || two === 60 || two === 65 || two === 35) return true;
+  if (d0 === 4) return length === 16 || length === 19;
+  return length === 16 && ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720));
 }
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
@@ -95,7 +102,7 @@ export function numberFindings(scan: Scan, out: Candidate[]): void {
     const context = numberContext(scan, start, end);
     if (context === 'accounted') continue;
     if (mobile) out.push(fromView(scan.view, context === 'payment' ? ACCOUNT : PHONE, start, end, false));
-    else if (context === 'payment' || (luhn(codes, start, end) && cardPrefix(codes, start))) {
+    else if (context === 'payment' || (luhn(codes, start, end) && cardPrefix(codes, start, n))) {
       out.push(fromView(scan.view, CARD, start, end, false));
     }
   }

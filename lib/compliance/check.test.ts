@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import { check, type CheckOptions } from './check';
+import { DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES } from './defaults';
+import { loadComplianceSettings } from './settings';
+import type { Category } from './types';
+
+const run = (text: string, options: CheckOptions = {}) => check(text, { platform: 'pdd', ...options });
+const categories = (text: string, options?: CheckOptions) =>
+  [...new Set(run(text, options).findings.map((f) => f.category))].sort();
+
+/** Messages with a violation of one category only. (Numbers are invented: 1xx0000xxxx.) */
+const POSITIVES: Record<Exclude<Category, 'qr-code' | 'shop-word'>, string[]> = {
+  'third-party-link': ['详情看 www.haowu-shop.cn', '去 https://pan.baidu.com/s/1abc 下载', '官网 abcmall.com', 'kefu点com 找我们'],
+  'off-platform-contact': ['加我微信 kefu_88', 'QQ：12345678', '打我电话 13800001234', '邮箱 kefu@163.com', '加V详聊', '加我好友吧'],
+  'off-platform-payment': ['可以私下转账给我', '走线下交易便宜', '卡号 6222000000000000129', '支付宝：13800006789', '收款码发你'],
+  'store-address': ['实体店地址在中山路88号', '欢迎到店自提', '门店在杭州市西湖区文三路88号'],
+  'review-inducement': ['好评返现5元', '晒图返现', '我们可以刷单', '麻烦把差评删了', '评价写好一点，返您5元红包'],
+  abuse: ['傻逼', '你有病吧', '滚蛋', '再给差评你等着瞧', '滚！'],
+  prohibited: ['代开发票', '稳赚不赔拉人头', '冰毒有货'],
+  disparaging: ['拼多多太坑了', '别家都是假货', '其他家都是贴牌的垃圾货'],
+  impersonation: ['我是拼多多官方客服', '平台客服通知您：订单异常', '这里是平台售后中心'],
+  'absolute-claim': ['全网最低价', '行业第一品牌', '国家级工艺', '最受欢迎的款式'],
+  'poor-service': ['爱买不买', '你自己看说明书'],
+};
+
+/** Ordinary seller language and look-alikes that must stay quiet. */
+const HARD_NEGATIVES = [
+  '亲，我们支持微信支付',
+  '最近发货很快，收到后第一时间检查哦',
+  '订单号：240615-123456789012345',
+  '顺丰单号 SF1234567890123',
+  '快递员电话 13800001122，他说下午到',
+  '商品ID：13800009876',
+  '价格 ¥1380.00，两件 138 元',
+  '商品链接 https://mobile.yangkeduo.com/goods.html?goods_id=1',
+  '退货地址：浙江省杭州市余杭区文一西路1000号 售后组收',
+  '伊利QQ星有货，企鹅玩偶也有',
+  'V领和圆领都有',
+  '垃圾袋加厚款',
+  '滚筒洗衣机专用',
+  '坚果的最佳赏味期是三个月',
+  '平台不允许加微信，在这里沟通就好',
+  '我们没有好评返现活动',
+  '能不能给个真实评价呀，谢谢',
+  '您可以联系平台客服核实',
+  '退款会退到您的微信零钱',
+];
+
+describe.each(Object.entries(POSITIVES))('%s', (category, samples) => {
+  it.each(samples)('finds %s', (text) => {
+    expect(categories(text)).toEqual([category]);
+  });
+
+  it("stays quiet on the other categories' positives", () => {
+    for (const [other, texts] of Object.entries(POSITIVES)) {
+      if (other === category) continue;
+      for (const text of texts) expect({ text, found: categories(text) }).toEqual({ text, found: [other] });
+    }
+  });
+
+  it('stays quiet on the hard negatives', () => {
+    for (const text of HARD_NEGATIVES) expect({ text, found: categories(text) }).toEqual({ text, found: [] });
+  });
+});
+
+describe('disguise families', () => {
+  // [family, message, category, the span as typed]
+  const cases: [string, string, Category, string][] = [
+    ['separators', '加我 微 信 kefu_88', 'off-platform-contact', '加我 微 信 kefu_88'],
+    ['separators', '好~评~返~现', 'review-inducement', '好~评~返~现'],
+    ['separators', '138-0000-3333', 'off-platform-contact', '138-0000-3333'],
+    ['separators', '微💗信 kefu_22', 'off-platform-contact', '微💗信 kefu_22'],
+    ['separators', '加vx\u200bkefu99', 'off-platform-contact', '加vx\u200bkefu99'],
+    ['homophones', '加威信 kefu_ab', 'off-platform-contact', '加威信 kefu_ab'],
+    ['homophones', '好平返现', 'review-inducement', '好平返现'],
+    ['homophones', '扣扣 87654321', 'off-platform-contact', '扣扣 87654321'],
+    ['homophones', '煞笔', 'abuse', '煞笔'],
+    ['latin-abbrev', 'vx：kefu_01', 'off-platform-contact', 'vx：kefu_01'],
+    ['latin-abbrev', 'zfb转我', 'off-platform-payment', 'zfb转我'],
+    ['latin-abbrev', 'hp返现', 'review-inducement', 'hp返现'],
+    ['full-width', 'ＶＸ：ｓｈｏｐ１２３', 'off-platform-contact', 'ＶＸ：ｓｈｏｐ１２３'],
+    ['full-width', 'ｗｗｗ．ａｂｃ．ｃｏｍ', 'third-party-link', 'ｗｗｗ．ａｂｃ．ｃｏｍ'],
+    ['chinese-numerals', '电话一三八零零零零一二三四', 'off-platform-contact', '电话一三八零零零零一二三四'],
+    ['chinese-numerals', '幺三八零零零零五五五五', 'off-platform-contact', '幺三八零零零零五五五五'],
+    ['circled-digits', '①③⑧⓪⓪⓪⓪①②③④', 'off-platform-contact', '①③⑧⓪⓪⓪⓪①②③④'],
+    ['circled-digits', 'QQ：①②③④⑤⑥⑦⑧', 'off-platform-contact', 'QQ：①②③④⑤⑥⑦⑧'],
+    ['traditional', '加我微信號 kefu_tw', 'off-platform-contact', '加我微信號 kefu_tw'],
+    ['traditional', '好評返現', 'review-inducement', '好評返現'],
+    ['spelled-domains', 'shop88点cn', 'third-party-link', 'shop88点cn'],
+    ['spelled-domains', 'abc dot com', 'third-party-link', 'abc dot com'],
+  ];
+  it.each(cases)('%s: %s', (_, text, category, span) => {
+    const findings = run(text).findings.filter((f) => f.category === category);
+    expect(findings).toHaveLength(1);
+    const [f] = findings;
+    // The highlight covers what the agent typed, separators and all.
+    expect(text.slice(f!.start, f!.end)).toBe(span);
+    expect(f!.text).toBe(span);
+  });
+
+  // The same families, where the disguise-reading must not invent a finding.
+  const negatives: [string, string][] = [
+    ['separators', '我们不刷，单价十元'],
+    ['separators', '尺码 150 160 170 180 都有'],
+    ['homophones', '他在村里很有威信'],
+    ['homophones', '卫星锅支架有货'],
+    ['latin-abbrev', 'vivo手机壳，V领毛衣，TV支架'],
+    ['latin-abbrev', 'wxyz 型号'],
+    ['full-width', '订单号：２４０６１５－１２３４５６７８９０１２３４５'],
+    ['chinese-numerals', '一二三四五件起批，三五天到'],
+    ['circled-digits', '①号仓库发货，②号线地铁'],
+    ['traditional', '支持微信支付（微信支付）'],
+    ['spelled-domains', '下午3点com不了，明天再说'],
+  ];
+  it.each(negatives)('%s: %s stays quiet', (_, text) => {
+    expect(run(text)).toEqual({ verdict: 'ok', findings: [] });
+  });
+});
+
+describe('offsets', () => {
+  it('are UTF-16 offsets in the text as typed, also after emoji', () => {
+    const text = '😊😊 亲，加我 v 信：ｋｅｆｕ＿８８ 哦';
+    const [f] = run(text).findings;
+    expect(f).toMatchObject({ category: 'off-platform-contact', rule: 'contact.wechat' });
+    expect(text.slice(f!.start, f!.end)).toBe('加我 v 信：ｋｅｆｕ＿８８');
+    expect(f!.start).toBe(text.indexOf('加'));
+  });
+
+  it('order findings by position', () => {
+    const text = '好评返现，加我微信 kefu_1，傻逼';
+    const starts = run(text).findings.map((f) => f.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(run(text).findings.map((f) => f.category)).toEqual(['review-inducement', 'off-platform-contact', 'abuse']);
+  });
+
+  it('join overlapping findings of one category into one highlight', () => {
+    const text = '我的电话13800001234';
+    expect(run(text).findings).toEqual([expect.objectContaining({ start: 0, end: text.length, rule: 'contact.phone' })]);
+  });
+});
+
+describe('verdict and severities', () => {
+  it('is the highest severity found', () => {
+    expect(run('').verdict).toBe('ok');
+    expect(run('亲，在的').verdict).toBe('ok');
+    expect(run('全网最低价').verdict).toBe('warn');
+    expect(run('全网最低价，加我微信 kefu_1').verdict).toBe('block');
+    expect(run('可能吧', { complaint: true }).verdict).toBe('tip');
+  });
+
+  it('takes each category’s severity from the settings, and off drops it', () => {
+    const settings = loadComplianceSettings({ severities: { 'absolute-claim': 'block', 'off-platform-contact': 'off' } });
+    expect(run('全网最低价', { settings })).toMatchObject({ verdict: 'block', findings: [{ severity: 'block' }] });
+    expect(run('加我微信 kefu_1', { settings })).toEqual({ verdict: 'ok', findings: [] });
+    expect(DEFAULT_COMPLIANCE_SETTINGS.severities).toEqual(DEFAULT_SEVERITIES);
+  });
+
+  it('gives every finding a reason and a suggestion in both languages', () => {
+    for (const texts of Object.values(POSITIVES)) {
+      for (const text of texts) {
+        for (const f of run(text).findings) {
+          expect(f.reason).toMatch(/\p{Script=Han}/u);
+          expect(f.suggestion).toMatch(/\p{Script=Han}/u);
+          expect(f.reason_en).toMatch(/^[\x20-\x7e]+$/);
+          expect(f.suggestion_en).toMatch(/^[\x20-\x7e“”]+$/);
+        }
+      }
+    }
+  });
+});
+
+describe('shop words and allow-list', () => {
+  const settings = loadComplianceSettings({
+    shopWords: [
+      { word: '竞品A', severity: 'block' },
+      { word: 'Ｘ-100', severity: 'warn' },
+    ],
+    allowList: ['QQ星', 'vx-pro'],
+  });
+
+  it('finds the shop’s own words, normalised like the text, with their own severity', () => {
+    expect(run('别买竞品a', { settings })).toMatchObject({ verdict: 'block', findings: [{ category: 'shop-word', text: '竞品a', rule: 'shop.word' }] });
+    expect(run('型号 x 100 有货', { settings })).toMatchObject({ verdict: 'warn', findings: [{ category: 'shop-word', text: 'x 100' }] });
+  });
+
+  it('drops findings inside an allowed word', () => {
+    expect(run('加QQ星会员群', { settings }).findings.filter((f) => f.category === 'off-platform-contact')).toEqual([]);
+    expect(run('VX-PRO 耳机有货', { settings }).verdict).toBe('ok');
+    expect(run('VX-PRO 耳机有货').verdict).toBe('block');
+  });
+
+  it('keeps findings that only overlap an allowed word', () => {
+    expect(run('QQ星会员群，加我QQ 12345678', { settings }).verdict).toBe('block');
+  });
+});
+
+describe('platforms', () => {
+  it.each([
+    ['pdd', 'https://mobile.yangkeduo.com/goods.html', 'https://item.taobao.com/item.htm?id=1'],
+    ['taobao', 'm.tb.cn/h.abc 领券', 'https://mobile.yangkeduo.com/goods.html'],
+    ['jd', 'https://item.jd.com/1.html', 'https://haohuo.jinritemai.com/x'],
+    ['douyin', 'https://haohuo.jinritemai.com/x', 'https://app.kwaixiaodian.com/x'],
+    ['kuaishou', 'https://app.kwaixiaodian.com/x', 'https://item.jd.com/1.html'],
+  ])('%s allows its own links, not the others', (platform, own, other) => {
+    expect(check(own, { platform }).verdict).toBe('ok');
+    expect(check(other, { platform }).findings.map((f) => f.category)).toEqual(['third-party-link']);
+  });
+
+  it('generic allows every marketplace’s own links, nothing else', () => {
+    expect(check('https://item.taobao.com/item.htm?id=1').verdict).toBe('ok');
+    expect(check('https://abc.com').verdict).toBe('block');
+  });
+
+  it('reads another app as another platform, except on its own workbench', () => {
+    expect(check('抖音搜我们店名', { platform: 'pdd' }).verdict).toBe('block');
+    expect(check('抖音搜我们店名', { platform: 'douyin' }).verdict).toBe('ok');
+  });
+});
+
+describe('complaint context', () => {
+  it('turns on the denial and vagueness tips only when answering a complaint', () => {
+    expect(run('不可能，我们包装很严实').verdict).toBe('ok');
+    expect(run('不可能，我们包装很严实', { replyTo: '收到的杯子碎了' })).toMatchObject({
+      verdict: 'tip',
+      findings: [{ category: 'poor-service', text: '不可能', rule: 'service.denial' }],
+    });
+    expect(run('可能快递慢吧', { replyTo: '怎么还没发货' }).findings[0]).toMatchObject({ text: '可能', rule: 'service.vague' });
+    expect(run('可能快递慢吧', { replyTo: '这款有红色吗' }).verdict).toBe('ok');
+    expect(run('也许是操作不对', { complaint: true }).verdict).toBe('tip');
+  });
+
+  it('gives the dismissive tip in any reply', () => {
+    expect(run('爱买不买').findings[0]).toMatchObject({ severity: 'tip', rule: 'service.dismissive' });
+  });
+
+  it('leaves a constructive answer to a complaint alone', () => {
+    expect(run('非常抱歉，马上给您补发，不行的话给您退款', { replyTo: '东西坏了' }).verdict).toBe('ok');
+  });
+});
+
+describe('negation', () => {
+  it.each([
+    '不要加微信哦',
+    '平台禁止私下交易',
+    '刷单是违规的',
+    '请勿相信任何要求私下转账的人',
+    '我们不会让您私下转账',
+    '好评返现这种活动我们没有',
+  ])('%s stays quiet', (text) => {
+    expect(run(text).verdict).toBe('ok');
+  });
+
+  it('does not read an A-not-A question as a negation', () => {
+    expect(run('能不能改成好评呀').verdict).toBe('block');
+  });
+
+  it('does not negate insults', () => {
+    expect(run('我不是说你傻逼').verdict).toBe('block');
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../check';
+
+const rules = (text: string, platform = 'pdd') => check(text, { platform }).findings.map((f) => `${f.rule}:${f.text}`);
+
+describe('phone numbers', () => {
+  it.each([
+    ['13800001234', '13800001234'],
+    ['+86 138 0000 1234', '86 138 0000 1234'],
+    ['1 3 8 0 0 0 0 1 2 3 4', '1 3 8 0 0 0 0 1 2 3 4'],
+    ['138.0000.1234 找我', '138.0000.1234'],
+    ['一三八零零零零一二三四', '一三八零零零零一二三四'],
+    ['①③⑧⓪⓪⓪⓪①②③④', '①③⑧⓪⓪⓪⓪①②③④'],
+    ['１３８００００１２３４', '１３８００００１２３４'],
+  ])('%s', (text, span) => {
+    expect(rules(text)).toEqual([`contact.phone:${span}`]);
+  });
+
+  it.each([
+    ['订单号 13800001234', 'an order number'],
+    ['快递单号 13800005678', 'a tracking number'],
+    ['商品ID：13800009876', 'an item id'],
+    ['快递员电话 13800001122', "the courier's phone"],
+    ['13800001234 是快递员的号码', "the courier's phone, named after it"],
+    ['¥13800000000 是写错了', 'a price'],
+    ['SF13800001234', 'a code with letters'],
+    ['12800001234', 'not a mobile prefix'],
+    ['1380000123', 'ten digits'],
+    ['138000012345', 'twelve digits'],
+    ['2024-06-15 13:00', 'a date and time'],
+    ['尺码 150 160 170 180', 'sizes'],
+  ])('%s is not a phone (%s)', (text) => {
+    expect(rules(text)).toEqual([]);
+  });
+
+  it("counts the agent's own number even next to 快递", () => {
+    expect(rules('快递到了联系我 13800001234')).toEqual(['contact.phone:13800001234']);
+  });
+
+  it('reads a landline only after a phone word', () => {
+    expect(rules('座机 0571-88880000 找我')).toEqual(['contact.phone:座机 0571-88880000']);
+    expect(rules('编号 0571-88880000')).toEqual([]);
+  });
+
+  it('takes a number after 支付宝 for a payment account', () => {
+    expect(rules('支付宝：13800006789')).toEqual(['payment.account:支付宝：13800006789']);
+  });
+});
+
+describe('bank cards', () => {
+  it('finds Luhn-valid numbers with a card prefix, grouped or not', () => {
+    expect(rules('6222 0000 0000 0000 129')).toEqual(['payment.card:6222 0000 0000 0000 129']);
+    expect(rules('4367000000000017')).toEqual(['payment.card:4367000000000017']);
+  });
+
+  it('needs a card word when the number is not Luhn-valid', () => {
+    expect(rules('6222000000000000128')).toEqual([]);
+    expect(rules('卡号 6222000000000000128')).toEqual(['payment.card:卡号 6222000000000000128']);
+  });
+
+  it('leaves order numbers alone, Luhn-valid or not', () => {
+    expect(rules('订单编号为 4367000000000017')).toEqual([]);
+    expect(rules('2406151234567890123')).toEqual([]); // 19 digits: no Mastercard is that long
+    expect(rules('5206151234567891')).toEqual(['payment.card:5206151234567891']); // without words, a card
+    expect(rules('240615-123456789012345')).toEqual([]);
+  });
+});
+
+describe('contact keywords', () => {
+  it.each([
+    ['加微信', 'contact.wechat:加微信'],
+    ['微信号 abc_123', 'contact.wechat:微信号 abc_123'],
+    ['我微信是 shop_88', 'contact.wechat:我微信是 shop_88'],
+    ['vx', 'contact.wechat:vx'],
+    ['加q 55667788', 'contact.qq:加q 55667788'],
+    ['企鹅号：10012345', 'contact.qq:企鹅号：10012345'],
+    ['转到我支付宝', 'payment.account:转到我支付宝'],
+    ['微信转我', 'payment.account:微信转我'],
+    ['闲鱼搜我们店', 'contact.other-app:闲鱼搜'],
+  ])('%s', (text, expected) => {
+    expect(rules(text)).toEqual([expected]);
+  });
+
+  it.each(['微信支付', '用微信付款', '企鹅玩偶', 'QQ糖', 'V领', '支付宝付款也支持', '退回您的支付宝账户', '这个vivo手机'])('%s stays quiet', (text) => {
+    expect(rules(text)).toEqual([]);
+  });
+});
+
+describe('links and e-mail', () => {
+  it.each([
+    ['http://192.168.1.10/coupon', 'link.url:http://192.168.1.10/coupon'],
+    ['看 www.abc.com，谢谢', 'link.url:www.abc.com'],
+    ['abc.com.cn/x?y=1', 'link.url:abc.com.cn/x?y=1'],
+    ['w w w . a b c . c o m', 'link.url:w w w . a b c . c o m'],
+    ['kefu点com', 'link.url:kefu点com'],
+    ['kefu@163.com', 'contact.email:kefu@163.com'],
+    ['kefu#qq.com', 'contact.email:kefu#qq.com'],
+    ['kefu艾特qq点com', 'contact.email:kefu艾特qq点com'],
+  ])('%s', (text, expected) => {
+    expect(rules(text)).toEqual([expected]);
+  });
+
+  it.each(['1.5kg 装', 'v2.0 版本', '说明书.pdf', '下午3点com不了', '图片.jpg 发您了', 'a.b'])('%s is not a link', (text) => {
+    expect(rules(text)).toEqual([]);
+  });
+
+  it('ends a link where a space was typed', () => {
+    expect(rules('https://mobile.yangkeduo.com ok')).toEqual([]);
+  });
+});
+
+describe('addresses', () => {
+  it('reads a street address as offered to the buyer, and starts it at the place', () => {
+    expect(rules('门店在杭州市西湖区文三路88号')).toEqual(['address.store:门店在', 'address.street:杭州市西湖区文三路88号']);
+    expect(rules('地址：中山大道3段99号2楼')).toEqual(['address.street:中山大道3段99号2楼']);
+  });
+
+  it('leaves return addresses alone', () => {
+    expect(rules('退货地址：杭州市余杭区文一西路1000号')).toEqual([]);
+    expect(rules('请寄回：苏州市吴中区金山路66号3楼 售后部')).toEqual([]);
+  });
+
+  it('needs a street number', () => {
+    expect(rules('我们在杭州市西湖区')).toEqual([]);
+  });
+});
