@@ -133,9 +133,11 @@ const OPTIONAL: Record<string, (mod: unknown, words: string[]) => ((s: string) =
 function searcher(mod: unknown, words: string[]): ((s: string) => number) | null {
   const Ctor = ((mod as { default?: unknown }).default ?? mod) as new (w: string[]) => { search?(s: string): [number, string[]][] };
   if (typeof Ctor !== 'function') return null;
-  const ac = new Ctor(words);
+  const ac = new Ctor(words) as { search?(s: string): unknown[]; count?(s: string): number };
+  // modern-ahocorasick 3 counts every occurrence itself; older forks return [end, words[]] pairs.
+  if (typeof ac.count === 'function') return (s) => ac.count!(s);
   if (typeof ac.search !== 'function') return null;
-  return (s) => ac.search!(s).reduce((n, [, found]) => n + found.length, 0);
+  return (s) => (ac.search!(s) as [number, string[]][]).reduce((n, [, found]) => n + found.length, 0);
 }
 const absent: string[] = [];
 for (const [name, adapt] of Object.entries(OPTIONAL)) {
