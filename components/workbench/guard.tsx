@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { mountShadowUi } from './shadow-ui';
 import type { Composer, PlatformAdapter } from '@/lib/adapters/types';
 import type { WatcherState } from '@/lib/watch/watcher';
 import type { ChatEvent } from '@/lib/stats/events';
@@ -37,21 +37,7 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
   let debounce: ReturnType<typeof setTimeout> | undefined;
   let cachedSettings: { raw: unknown; parsed: ComplianceSettings } | null = null;
 
-  const ui = await createShadowRootUi(ctx, {
-    name: 'kefu-pilot-guard',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount(container) {
-      const root = document.createElement('div');
-      container.append(root);
-      return root;
-    },
-    onRemove(root) {
-      if (root) render(null, root);
-    },
-  });
-  ui.mount();
+  const ui = await mountShadowUi(ctx, 'kefu-pilot-guard');
 
   const composer = () => {
     try {
@@ -71,7 +57,7 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
     check(text, { platform: deps.adapter.platform, settings: settings(), replyTo: deps.state()?.lastBuyerText ?? undefined });
 
   const paint = () => {
-    if (!ui.mounted) return;
+    if (!ui.root()) return;
     const r = composer()?.element.getBoundingClientRect();
     render(
       <div>
@@ -100,7 +86,7 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
           />
         )}
       </div>,
-      ui.mounted,
+      ui.root()!,
     );
   };
 

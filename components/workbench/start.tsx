@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { mountShadowUi } from './shadow-ui';
 import type { PlatformAdapter } from '@/lib/adapters/types';
 import { ChatWatcher, type WatcherState } from '@/lib/watch/watcher';
 import { Outbox } from '@/lib/runtime/outbox';
@@ -41,21 +41,7 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
   let state: WatcherState | null = null;
   let settings: Settings | null = null;
 
-  const ui = await createShadowRootUi(ctx, {
-    name: 'kefu-pilot-overlay',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount(container) {
-      const root = document.createElement('div');
-      container.append(root);
-      return root;
-    },
-    onRemove(root) {
-      if (root) render(null, root);
-    },
-  });
-  ui.mount();
+  const ui = await mountShadowUi(ctx, 'kefu-pilot-overlay');
 
   const emit = (events: ChatEvent[]) => {
     if (!events.length) return;
@@ -91,7 +77,7 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
       }
     } else chips.clear();
     const names = new Map(state?.rows.map((r) => [r.buyer, r.nickname]) ?? []);
-    if (ui.mounted) {
+    if (ui.root()) {
       render(
         <Overlay
           state={state}
@@ -99,7 +85,7 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
           onOpenBuyer={(b) => adapter.open(document, b)}
           onExclude={exclude}
         />,
-        ui.mounted,
+        ui.root()!,
       );
     }
     report(now);
@@ -183,7 +169,7 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
     timer = setTimeout(run, 250);
   };
 
-  const host = ui.shadowHost;
+  const host = ui.host;
   const ours = (n: Node) => n === host || host.contains(n) || (n instanceof Element && n.hasAttribute(CHIP_ATTR));
   const observer = new MutationObserver((records) => {
     // Our own overlay and chips changing is not the page changing.

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { mountShadowUi } from './shadow-ui';
 import type { Composer, PlatformAdapter } from '@/lib/adapters/types';
 import type { WatcherState } from '@/lib/watch/watcher';
 import type { ChatEvent } from '@/lib/stats/events';
@@ -38,21 +38,7 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
   let suggestFor: string | null = null;
   let suggestions: Template[] = [];
 
-  const ui = await createShadowRootUi(ctx, {
-    name: 'kefu-pilot-picker',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount(container) {
-      const root = document.createElement('div');
-      container.append(root);
-      return root;
-    },
-    onRemove(root) {
-      if (root) render(null, root);
-    },
-  });
-  ui.mount();
+  const ui = await mountShadowUi(ctx, 'kefu-pilot-picker');
 
   const composer = () => {
     try {
@@ -68,7 +54,7 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
   };
 
   const paint = () => {
-    if (!ui.mounted) return;
+    if (!ui.root()) return;
     const c = composer();
     render(
       <Picker
@@ -95,7 +81,7 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
           choose(-1, tpl);
         }}
       />,
-      ui.mounted,
+      ui.root()!,
     );
   };
 
