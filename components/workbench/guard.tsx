@@ -7,6 +7,7 @@ import type { ChatEvent } from '@/lib/stats/events';
 import type { Settings } from '@/lib/settings';
 import { check, loadComplianceSettings, type CheckResult, type ComplianceSettings, type Finding } from '@/lib/compliance';
 import { toChinaIso } from '@/lib/time/china';
+import { selectText } from '@/lib/adapters/composer';
 import { t } from '@/lib/i18n';
 import { GuardDialog } from '../guard/GuardDialog';
 import { categoryLabel } from '../guard/categories';
@@ -128,7 +129,7 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
     if (!c) return;
     c.element.focus();
     // Select what to fix, in the text as the agent typed it.
-    if (f) (c.element as HTMLTextAreaElement).setSelectionRange?.(f.start, f.end);
+    if (f) selectText(c, f.start, f.end);
   };
 
   const sendAnyway = (reason: string) => {

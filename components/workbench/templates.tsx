@@ -12,6 +12,7 @@ import { render as renderTemplate, templateFields } from '@/lib/templates/variab
 import { matchesShortcut, slashQuery } from '@/lib/templates/shortcut';
 import { watchTemplates } from '@/lib/runtime/templates-store';
 import { toChinaIso } from '@/lib/time/china';
+import { caretOf, selectText } from '@/lib/adapters/composer';
 import { t } from '@/lib/i18n';
 import { Picker, type PickerView } from '../picker/Picker';
 import type { ComposerHandler } from './composer-hooks';
@@ -75,8 +76,7 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
         onSuggestion={(tpl) => {
           const c2 = composer();
           if (!c2) return;
-          const el = c2.element as HTMLTextAreaElement;
-          saved = { start: el.selectionStart ?? c2.read().length, end: el.selectionEnd ?? c2.read().length };
+          saved = caretOf(c2);
           view = { mode: 'search', query: '', hits: [], selected: 0, fields: null, anchor: anchorOf(c2), stale: false };
           choose(-1, tpl);
         }}
@@ -99,8 +99,7 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
   };
 
   const open = (mode: 'slash' | 'search', query: string, c: Composer) => {
-    const el = c.element as HTMLTextAreaElement;
-    saved = mode === 'search' ? { start: el.selectionStart ?? c.read().length, end: el.selectionEnd ?? c.read().length } : null;
+    saved = mode === 'search' ? caretOf(c) : null;
     view = { mode, query: '', hits: [], selected: 0, fields: null, anchor: anchorOf(c), stale: false };
     error = null;
     update(query);
@@ -143,12 +142,11 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
       fills,
     );
     const value = c.read();
-    const el = c.element as HTMLTextAreaElement;
     let next: string;
     let cursor: number;
     if (view.mode === 'slash') {
       // Replace the `/query` the agent typed; keep what stands after the cursor.
-      const end = el.selectionStart ?? value.length;
+      const end = caretOf(c).start;
       next = out.text + value.slice(end);
       cursor = out.cursor;
     } else {
@@ -158,7 +156,7 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
     }
     c.write(next);
     c.element.focus();
-    el.setSelectionRange?.(cursor, cursor);
+    selectText(c, cursor);
     view = null;
     saved = null;
     paint();
@@ -229,8 +227,7 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
       }
     },
     input(_e, c) {
-      const el = c.element as HTMLTextAreaElement;
-      const q = slashQuery(c.read(), el.selectionStart ?? c.read().length);
+      const q = slashQuery(c.read(), caretOf(c).start);
       if (q === null) {
         if (view?.mode === 'slash') close(false);
         return;

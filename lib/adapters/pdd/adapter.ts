@@ -4,6 +4,7 @@
  */
 import { parseChinaTimeLine, parseWaitingSeconds, toChinaIso } from '../../time/china';
 import { firstText, noMatch, queryAllFirst, queryFirst, textOf } from '../dom';
+import { composerFor } from '../composer';
 import type {
   AdapterHealth,
   Composer,
@@ -59,30 +60,6 @@ function messageTime(message: Element, id: string | null): string | null {
   if (fromLine !== null) return toChinaIso(fromLine);
   if (id !== null && EPOCH_MS_ID.test(id)) return toChinaIso(Number(id));
   return null;
-}
-
-/**
- * Set the value through the prototype's native setter, bypassing any setter a framework put on the
- * instance (React-style value tracking would otherwise swallow the change). Vue 2's v-model then
- * picks the value up from the input event fired next.
- */
-function setNativeValue(el: HTMLTextAreaElement, value: string): void {
-  let proto: object | null = Object.getPrototypeOf(el);
-  while (proto) {
-    const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
-    if (setter) {
-      setter.call(el, value);
-      return;
-    }
-    proto = Object.getPrototypeOf(proto);
-  }
-  el.value = value;
-}
-
-/** An input event from the element's own realm (page window, happy-dom window, extension world). */
-function fireInput(el: HTMLElement): void {
-  const EventCtor = el.ownerDocument.defaultView?.Event ?? Event;
-  el.dispatchEvent(new EventCtor('input', { bubbles: true }));
 }
 
 export const pddAdapter: PlatformAdapter = {
@@ -162,16 +139,7 @@ export const pddAdapter: PlatformAdapter = {
   composer(doc): Composer | null {
     const field = queryFirst<HTMLTextAreaElement>(doc, S.composer)?.node;
     if (!field || field.tagName !== 'TEXTAREA') return null;
-    return {
-      element: field,
-      kind: 'textarea',
-      read: () => field.value,
-      write(text) {
-        setNativeValue(field, text);
-        fireInput(field);
-      },
-      sendButton: queryFirst<HTMLElement>(doc, S.sendButton)?.node ?? null,
-    };
+    return composerFor(field, queryFirst<HTMLElement>(doc, S.sendButton)?.node ?? null);
   },
 
   rowElements(doc) {
