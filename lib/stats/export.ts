@@ -1,0 +1,278 @@
+import type { ChatEvent } from './events';
+import { DAY_FIELDS, type DayFigures, type Threshold, type Verdict } from './kpi';
+import type { DayPack, KefuDb } from './db';
+import { createPseudonymizer, newSalt, type Pseudonymizer } from './pseudonym';
+import {
+  chinaDayStart,
+  contractLine,
+  datesBetween,
+  outcomesOf,
+  packText,
+  parseContractLines,
+  readDay,
+  refresh,
+  roundRow,
+  rollupsBetween,
+  unpackRounds,
+  type DayInput,
+  type RoundRow,
+} from './rollup';
+import { chinaDate, toChinaIso } from '../time/china';
+
+/**
+ * Exports for a range of China dates [from, to]:
+ * - daily stats as CSV (Chinese headers) and JSON (`{"days":[…]}`, exactly what `npm run stats` prints);
+ * - rounds as CSV, one row per round opened in the range (out-of-window and excluded ones flagged);
+ * - raw events as JSON Lines, the format `npm run stats` reads.
+ *
+ * CSV: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting, and every text cell a
+ * spreadsheet would run as a formula neutralised with a leading `'`. Work is done a day at a time
+ * (`onProgress(doneDays, totalDays)`), and the file comes back as string chunks for a Blob.
+ *
+ * `pseudonymise: true` replaces buyer ids (and the nicknames passed in) with `买家-XXXXXXXXXXXX`, and
+ * event ids (they contain the buyer id) with `e-…`; free text that may name the buyer (message `text`,
+ * a compliance override `reason`) is left out. The same salt gives the same pseudonyms in every export.
+ */
+
+export interface ExportOptions {
+  /** First and last China date (YYYY-MM-DD), both included. */
+  from: string;
+  to: string;
+  /** Epoch ms of the moment of exporting (today's figures are as of now). */
+  now: number;
+  /** Settings overrides of the rule profiles. */
+  profiles?: unknown;
+  pseudonymise?: boolean;
+  /** Salt of the pseudonyms (≥ 16 characters); default a fresh one for this export. */
+  salt?: string;
+  /** Buyer id → nickname, when known: the rounds CSV gets a 昵称 column. */
+  nicknames?: ReadonlyMap<string, string>;
+  /** Called after each day with (days done, days in all). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ExportFile {
+  /** Suggested file name, e.g. `kefu-pilot-rounds-2026-11-01_2026-11-20.csv`. */
+  filename: string;
+  mime: string;
+  /** The file's text in order: `new Blob(chunks, { type: mime })`. */
+  chunks: string[];
+  /** Data rows (CSV rows without the header, JSON days, JSON Lines events). */
+  rows: number;
+  /** Days in the range whose raw events were deleted by retention (rounds and events exports). */
+  prunedDays: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CSV
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+/** Leading characters that make Excel, LibreOffice or Sheets read a cell as a formula (full-width too). */
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * One CSV cell: null/undefined → empty; numbers as JSON writes them; text starting with = + - @, tab or
+ * CR (or full-width ＝ ＋ － ＠) gets a leading `'`; text with a quote, comma or line break is quoted.
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let s = typeof value === 'boolean' ? (value ? '是' : '否') : value;
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const csvLine = (cells: readonly (string | number | boolean | null | undefined)[]): string =>
+  cells.map(csvCell).join(',') + CRLF;
+
+// ---------------------------------------------------------------------------------------------------
+// Headers
+
+/** Chinese column headers of the daily stats, in `DAY_FIELDS` order. */
+export const DAY_HEADERS: Readonly<Record<keyof DayFigures, string>> = {
+  date: '日期',
+  platform: '平台',
+  shop: '店铺',
+  consulting_buyers: '咨询人数',
+  rounds: '回合数',
+  answered_rounds: '已回复回合',
+  avg_response_s: '平均响应秒',
+  median_response_s: '响应中位数秒',
+  p90_response_s: '响应P90秒',
+  rounds_30s_rate: '30秒回复率(回合)',
+  rounds_3min_rate: '3分钟回复率(回合)',
+  buyers_30s_rate: '30秒回复率(买家)',
+  buyers_3min_rate: '3分钟回复率(买家)',
+  effective_reply_rate: '有效回复率',
+  unanswered_rounds: '未回复回合',
+};
+
+/** Columns of the rounds CSV (昵称 is added after 买家 when nicknames are given). */
+export const ROUND_HEADERS = [
+  '日期', '平台', '店铺', '买家', '开始', '回复时间', '响应秒', '是否考核时段', '30秒达标', '3分钟达标', '1小时达标', '排除',
+] as const;
+
+const VERDICT_TEXT: Record<Verdict, string> = { met: '是', missed: '否', pending: '待定' };
+
+/** China wall-clock time `2026-11-20 09:15:02` (milliseconds kept when not zero), as spreadsheets read it. */
+export const chinaDateTime = (ms: number): string => toChinaIso(ms).slice(0, -6).replace('T', ' ');
+
+// ---------------------------------------------------------------------------------------------------
+
+function checkRange(options: ExportOptions): string[] {
+  chinaDayStart(options.from);
+  chinaDayStart(options.to);
+  if (options.from > options.to) throw new RangeError(`from ${options.from} is after to ${options.to}`);
+  if (!Number.isFinite(options.now)) throw new RangeError(`now must be epoch ms, got ${options.now}`);
+  return datesBetween(options.from, options.to);
+}
+
+const fileName = (kind: string, o: ExportOptions, ext: string): string =>
+  `kefu-pilot-${kind}-${o.from}_${o.to}${o.pseudonymise ? '-pseudonymised' : ''}.${ext}`;
+
+const pseudonymizer = (o: ExportOptions): Pseudonymizer | null =>
+  o.pseudonymise ? createPseudonymizer(o.salt ?? newSalt()) : null;
+
+/** The day figures of the range: stored rollups, today live. */
+async function dailyRows(db: KefuDb, options: ExportOptions, dates: string[]): Promise<DayFigures[]> {
+  const rows = await rollupsBetween(db, { from: options.from, to: options.to, now: options.now, profiles: options.profiles });
+  options.onProgress?.(dates.length, dates.length);
+  // Exactly the metric fields, in the note's order (what the stats command prints).
+  return rows.flatMap((r) => (r.figures ? [Object.fromEntries(DAY_FIELDS.map((k) => [k, r.figures![k]])) as unknown as DayFigures] : []));
+}
+
+/** Daily stats, CSV with Chinese headers. */
+export async function exportDailyCsv(db: KefuDb, options: ExportOptions): Promise<ExportFile> {
+  const dates = checkRange(options);
+  const rows = await dailyRows(db, options, dates);
+  const chunks = [BOM + csvLine(DAY_FIELDS.map((k) => DAY_HEADERS[k]))];
+  let chunk = '';
+  for (const f of rows) chunk += csvLine(DAY_FIELDS.map((k) => f[k]));
+  if (chunk) chunks.push(chunk);
+  return { filename: fileName('daily', options, 'csv'), mime: 'text/csv;charset=utf-8', chunks, rows: rows.length, prunedDays: [] };
+}
+
+/** Daily stats, JSON: `{"days":[…]}` plus a line end, as `npm run stats` prints it. */
+export async function exportDailyJson(db: KefuDb, options: ExportOptions): Promise<ExportFile> {
+  const dates = checkRange(options);
+  const rows = await dailyRows(db, options, dates);
+  return {
+    filename: fileName('daily', options, 'json'),
+    mime: 'application/json',
+    chunks: [`${JSON.stringify({ days: rows })}\n`],
+    rows: rows.length,
+    prunedDays: [],
+  };
+}
+
+type ExportDay = { date: string; pruned: boolean } & ({ pack: DayPack; input?: never } | { pack?: never; input: DayInput });
+
+/**
+ * Days of the range up to today, one at a time: a fresh finished day from its pack, others (today, a
+ * day without a pack) from their events and carry. Rollups are brought up to date first.
+ */
+async function* eachDay(db: KefuDb, options: ExportOptions, dates: string[]): AsyncGenerator<ExportDay> {
+  const { input: todayInput } = await refresh(db, { now: options.now, profiles: options.profiles });
+  const today = todayInput.date;
+  let done = 0;
+  for (const date of dates) {
+    if (date === today) {
+      yield { date, pruned: false, input: todayInput };
+    } else if (date < today) {
+      const [own, pack] = await db.transaction('r', [db.rollupDays, db.dayPacks], () =>
+        Promise.all([db.rollupDays.get(date), db.dayPacks.get(date)]),
+      );
+      if (own?.pruned) yield { date, pruned: true, input: { date, events: [], before: [], carryIn: [], lateCloses: [], pruned: true } };
+      else if (pack && own && !own.stale) yield { date, pruned: false, pack };
+      else yield { date, pruned: false, input: await readDay(db, date) };
+    }
+    options.onProgress?.(++done, dates.length);
+  }
+}
+
+const THRESHOLDS: readonly Threshold[] = ['30s', '3min', '1h'];
+
+/** One row per round opened in the range (China dates), in opening order. */
+export async function exportRoundsCsv(db: KefuDb, options: ExportOptions): Promise<ExportFile> {
+  const dates = checkRange(options);
+  const p = pseudonymizer(options);
+  const nicknames = options.nicknames;
+  const headers: string[] = [...ROUND_HEADERS];
+  if (nicknames) headers.splice(4, 0, '昵称');
+  const chunks = [BOM + csvLine(headers)];
+  const prunedDays: string[] = [];
+  let rows = 0;
+  for await (const day of eachDay(db, options, dates)) {
+    if (day.pruned) {
+      prunedDays.push(day.date);
+      continue;
+    }
+    const rounds: RoundRow[] = day.pack ? unpackRounds(day.date, day.pack.rounds) : outcomesOf(day.input, options).map(roundRow);
+    let chunk = '';
+    for (const r of rounds) {
+      const cells: (string | number | null)[] = [
+        r.date,
+        r.platform,
+        r.shop,
+        p ? p.buyer(r.buyer) : r.buyer,
+        chinaDateTime(r.openedAt),
+        r.closedAt === null ? null : chinaDateTime(r.closedAt),
+        r.response_s,
+        r.inWindow ? '是' : '否',
+        ...THRESHOLDS.map((t) => VERDICT_TEXT[r.verdicts[t]]),
+        r.excluded ? '是' : '否',
+      ];
+      if (nicknames) {
+        const nick = nicknames.get(r.buyer);
+        cells.splice(4, 0, nick === undefined ? null : p ? p.buyer(r.buyer) : nick);
+      }
+      chunk += csvLine(cells);
+      rows++;
+    }
+    if (chunk) chunks.push(chunk);
+  }
+  return { filename: fileName('rounds', options, 'csv'), mime: 'text/csv;charset=utf-8', chunks, rows, prunedDays };
+}
+
+/**
+ * The contract line of an event with its id and buyer pseudonymised and free text that may name the
+ * buyer (message `text`, a compliance override `reason`) left out.
+ */
+function pseudonymisedLine(e: ChatEvent, p: Pseudonymizer): string {
+  const out: Record<string, unknown> = { id: p.eventId(e.id), type: e.type, ts: e.ts, platform: e.platform, shop: e.shop };
+  for (const [k, v] of Object.entries(e)) {
+    if (v === undefined || k in out || k === 'day' || k === 'text' || (k === 'reason' && e.type === 'compliance')) continue;
+    out[k] = k === 'buyer' ? p.buyer(v as string) : v;
+  }
+  return `${JSON.stringify(out)}\n`;
+}
+
+/** Raw events of the range as JSON Lines (oldest first), the file `npm run stats -- --events` reads. */
+export async function exportEventsJsonl(db: KefuDb, options: ExportOptions): Promise<ExportFile> {
+  const dates = checkRange(options);
+  const p = pseudonymizer(options);
+  const chunks: string[] = [];
+  const prunedDays: string[] = [];
+  let rows = 0;
+  for await (const day of eachDay(db, options, dates)) {
+    if (day.pruned) {
+      prunedDays.push(day.date);
+      continue;
+    }
+    let chunk: string;
+    if (day.pack && !p) {
+      // The pack holds exactly these lines.
+      chunk = packText(day.pack);
+      rows += day.pack.events;
+    } else {
+      const events = day.pack ? parseContractLines(packText(day.pack)) : day.input!.events;
+      chunk = '';
+      for (const e of events) chunk += p ? pseudonymisedLine(e, p) : contractLine(e);
+      rows += events.length;
+    }
+    if (chunk) chunks.push(chunk);
+  }
+  return { filename: fileName('events', options, 'jsonl'), mime: 'application/x-ndjson', chunks, rows, prunedDays };
+}
