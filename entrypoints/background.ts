@@ -8,8 +8,10 @@ import { getTemplates, putTemplates } from '@/lib/runtime/templates-store';
 import { recordUse } from '@/lib/templates/model';
 import { starterCollection } from '@/lib/templates/starter';
 import { ensureSearchKeys } from '@/lib/templates/index-build';
+import { pruneEvents } from '@/lib/stats/rollup';
 
 const ALARM = 'kp-next-deadline';
+const MAINTENANCE = 'kp-maintenance';
 const SNAPSHOT_KEY = 'kp-registry';
 
 export default defineBackground(() => {
@@ -83,8 +85,16 @@ export default defineBackground(() => {
     });
     return true;
   });
+  // Daily figures of finished days are rolled up, and raw events past the retention period pruned
+  // (only once their days are rolled up). At start and every six hours.
+  const maintain = async () => {
+    const settings = await getSettings();
+    await pruneEvents(db, { now: Date.now(), keepDays: settings.stats.keepDays, profiles: settings.timing.profiles });
+  };
+  void browser.alarms.create(MAINTENANCE, { delayInMinutes: 1, periodInMinutes: 360 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void ready.then((r) => r.evaluate());
+    if (alarm.name === MAINTENANCE) void maintain().catch((e) => console.warn('kefu-pilot: maintenance failed', e));
   });
   // New alert settings (quiet hours over, a level turned on) apply to buyers already waiting.
   let first = true;
