@@ -1,7 +1,7 @@
 // `npm run demo`: opens the PDD workbench simulator at the real URL in Chromium with the built
 // extension and plays a scripted shift. With a display it is a window to watch and use; with
 // `--headless --out DIR` (automatic when there is no display) it writes a PNG per scene and summary.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchWithExtension, openPdd, openPopup } from './browser';
@@ -144,7 +144,7 @@ async function main() {
   // Let the background store the last events, then show the popup.
   await pace(1000);
   const popup = await openPopup(app.context, app.extensionId);
-  await popup.setViewportSize({ width: 400, height: 560 });
+  await popup.setViewportSize({ width: 440, height: 660 });
   await popup.waitForSelector('[data-testid="kp-today"]');
   const events = await popup.evaluate(
     (day) => (globalThis as any).chrome.runtime.sendMessage({ type: 'events/list', day }),
@@ -154,6 +154,24 @@ async function main() {
   const today = await popup.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'stats/today' }));
   const waitingAll = await popup.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'waiting/all' }));
   await scene('popup', '弹窗：所有工作台正在等待的买家，以及按平台口径计算的今日数据 / The popup: waiting buyers of every tab and today\'s figures', async () => ({ counts, today: today.days, waiting: waitingAll.waiting.map((w: any) => ({ buyer: w.buyer, shop: w.shop, level: w.level })) }), popup);
+
+  // The history and the export the agent takes home.
+  await popup.locator('button[data-tab="history"]').click();
+  await popup.locator('[data-testid="kp-chart-avg"]').waitFor();
+  await pace(800);
+  await scene('history', '弹窗：近7天平均响应、3分钟回复率和回合数 / The popup: 7 days of average response, 3-minute rate and rounds', async () => ({
+    total: await popup.locator('[data-testid="kp-history-total"]').textContent(),
+  }), popup);
+  await popup.locator('button[data-tab="data"]').click();
+  const exports: { file: string; rows: number; head: string[] }[] = [];
+  for (const kind of ['daily-csv', 'rounds-csv', 'events-jsonl']) {
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.locator(`button[data-export="${kind}"]`).click()]);
+    const file = join(outDir, download.suggestedFilename());
+    await download.saveAs(file);
+    const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+    exports.push({ file: download.suggestedFilename(), rows: lines.length, head: lines.slice(0, 2) });
+  }
+  await scene('export', '导出：每日统计、回合明细（Excel 可直接打开）和原始事件 / Exports: daily stats, rounds (opens in Excel) and raw events', async () => ({ exports }), popup);
 
   const summary = {
     generatedAt: new Date().toISOString(),

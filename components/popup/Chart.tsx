@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { t } from '@/lib/i18n';
 
 export interface ChartSeries {
   label: string;
@@ -28,7 +29,7 @@ export function Chart({ days, series, height = 140, testId }: { days: string[]; 
         ...series.map((s, i) => ({ scale: s.label, side: i === 0 ? 3 : 1, values: (_u: uPlot, splits: number[]) => splits.map((v) => s.format(v)), grid: { show: i === 0 }, size: 44 })),
       ],
       series: [
-        {},
+        { label: t('historyDate'), value: (_u: uPlot, v: number | null) => (v === null ? '—' : new Date(v * 1000 + 8 * 3600_000).toISOString().slice(0, 10)) },
         ...series.map((s) => ({
           label: s.label,
           scale: s.label,
