@@ -14,6 +14,7 @@ import { startGuard } from './guard';
 import { tabCommand } from '@/lib/messages';
 import { toChinaIso } from '@/lib/time/china';
 import type { ChatEvent } from '@/lib/stats/events';
+import type { WaitingEntry } from '@/lib/alerts';
 import { LiveRounds } from '@/lib/watch/live';
 import { Chips, CHIP_ATTR } from './chips';
 import { playAlertSound } from './sound';
@@ -88,20 +89,18 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
         ui.root()!,
       );
     }
-    report(now);
+    report(healthy ? live.entries(waiting, names) : [], waiting.map((w) => w.countdown.level));
   };
 
   // The background keeps every tab's waiting buyers (badge, popup, notifications). Tell it when the
   // set of rounds, the page's health or whether the agent is looking at this tab changes.
   let lastReport = '';
   const inView = () => document.visibilityState === 'visible' && document.hasFocus();
-  const report = (now: number) => {
+  const report = (entries: WaitingEntry[], levels: string[]) => {
     const healthy = state?.health.healthy ?? false;
-    const entries = healthy ? live.entries(now, new Map(state?.rows.map((r) => [r.buyer, r.nickname]) ?? [])) : [];
     const msg = { type: 'tab/waiting' as const, platform: adapter.platform, shop: state?.shop ?? null, healthy, inView: inView(), waiting: entries };
     // Levels are in the key so the background re-evaluates (badge, alerts) the moment one changes,
     // not only at its next alarm.
-    const levels = healthy ? live.waiting(now).map((w) => w.countdown.level) : [];
     const key = JSON.stringify([msg.shop, healthy, msg.inView, entries.map((e) => [e.round, e.nickname]), levels]);
     if (key === lastReport) return;
     lastReport = key;
@@ -186,7 +185,7 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
     chips.clear();
   });
 
-  const onView = () => report(Date.now());
+  const onView = () => paint();
   ctx.addEventListener(document, 'visibilitychange', onView);
   ctx.addEventListener(window, 'focus', onView);
   ctx.addEventListener(window, 'blur', onView);

@@ -35,9 +35,9 @@ export class LiveRounds {
   }
 
   /** What the background needs to keep the badge and alerts without the page's clock. */
-  entries(now: number, nicknames: ReadonlyMap<string, string | null>): WaitingEntry[] {
+  entries(waiting: readonly WaitingRound[], nicknames: ReadonlyMap<string, string | null>): WaitingEntry[] {
     const levels = this.profiles[this.platform].levels;
-    return this.waiting(now).map((w) => ({
+    return waiting.map((w) => ({
       round: `${w.key}|${w.openedAt}`,
       buyer: w.buyer,
       nickname: nicknames.get(w.buyer) ?? null,
