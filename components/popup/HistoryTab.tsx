@@ -24,6 +24,10 @@ export function HistoryTab() {
     };
   }, [days]);
 
+  useEffect(() => {
+    if (data) performance.mark('kefu-pilot:history-rendered', { detail: { days: data.dates.length } });
+  }, [data]);
+
   const points = !data ? [] : shop === '*' ? data.all : (data.shops.find((s) => `${s.platform}|${s.shop}` === shop)?.points ?? data.all);
   return (
     <section data-testid="kp-history">

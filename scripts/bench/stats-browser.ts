@@ -1,0 +1,94 @@
+// Browser half of `npm run bench:stats`: 90 days × 3,000 events a day stored through the background
+// (as the content scripts store them), then, in the real popup in Chromium: today's figures on first
+// render, the history charts for 7 / 30 / 90 days, and exports of 7 / 30 / 90 days.
+import { launchWithExtension, openPopup } from '../browser';
+import { seedEvents } from './stats';
+import { chinaDate } from '../../lib/time/china';
+
+const DAYS = Number(process.argv[2] ?? 90);
+const PER_DAY = 3000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main() {
+  const app = await launchWithExtension();
+  const popup = await openPopup(app.context, app.extensionId);
+  const now = Date.now();
+  const first = chinaDate(now - (DAYS - 1) * 86_400_000);
+  const days = seedEvents({ firstDate: first, days: DAYS, perDay: PER_DAY, until: now - 60_000 });
+  const all = days.flat();
+  const t0 = Date.now();
+  for (let i = 0; i < all.length; i += 500) {
+    const r = await popup.evaluate((events) => (globalThis as any).chrome.runtime.sendMessage({ type: 'events/record', events }), all.slice(i, i + 500));
+    if (!r.ok) throw new Error(r.error);
+  }
+  console.log(`seeded ${all.length} events over ${DAYS} days through the background in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  // Roll up the finished days once (the background does this every six hours in real use).
+  await popup.reload();
+  const tr = Date.now();
+  await popup.locator('button[data-tab="history"]').click();
+  await popup.waitForFunction(() => performance.getEntriesByName('kefu-pilot:history-rendered').length > 0, undefined, { timeout: 300_000 });
+  console.log(`first rollup of ${DAYS - 1} finished days: ${((Date.now() - tr) / 1000).toFixed(1)} s (once)`);
+
+  const today: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    const p = await openPopup(app.context, app.extensionId);
+    await p.waitForFunction(() => performance.getEntriesByName('kefu-pilot:today-rendered').length > 0, undefined, { timeout: 300_000 });
+    today.push(await p.evaluate(() => performance.getEntriesByName('kefu-pilot:today-rendered')[0]!.startTime));
+    console.log(`  popup first render #${r + 1}: ${today.at(-1)!.toFixed(0)} ms`);
+    await p.close();
+  }
+
+  const history: Record<number, number> = {};
+  const exports: Record<string, Record<number, number>> = { 'daily-csv': {}, 'rounds-csv': {}, 'events-jsonl': {} };
+  const p = await openPopup(app.context, app.extensionId);
+  await p.locator('button[data-tab="history"]').click();
+  for (const d of [7, 30, 90].filter((x) => x <= DAYS)) {
+    const times: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      await p.evaluate(() => performance.clearMarks('kefu-pilot:history-rendered'));
+      const other = d === 7 ? 30 : 7;
+      await p.locator(`button[data-days="${other}"]`).click();
+      await p.waitForFunction(() => performance.getEntriesByName('kefu-pilot:history-rendered').length > 0);
+      await p.evaluate(() => performance.clearMarks('kefu-pilot:history-rendered'));
+      const start = await p.evaluate(() => performance.now());
+      await p.locator(`button[data-days="${d}"]`).click();
+      await p.waitForFunction(() => performance.getEntriesByName('kefu-pilot:history-rendered').length > 0);
+      times.push((await p.evaluate(() => performance.getEntriesByName('kefu-pilot:history-rendered')[0]!.startTime)) - start);
+    }
+    history[d] = median(times);
+  }
+  await p.locator('button[data-tab="data"]').click();
+  for (const d of [7, 30, 90].filter((x) => x <= DAYS)) {
+    await p.locator('[data-testid="kp-export-from"]').fill(chinaDate(now - (d - 1) * 86_400_000));
+    for (const kind of Object.keys(exports)) {
+      const times: number[] = [];
+      for (let r = 0; r < 3; r++) {
+        await p.locator(`button[data-export="${kind}"]:not([disabled])`).waitFor();
+        const start = Date.now();
+        const [download] = await Promise.all([
+          p.waitForEvent('download', { timeout: 120_000 }).catch(async (e) => {
+            throw new Error(`${kind} ${d} days: no download (${await p.locator('[data-testid="kp-data"]').innerText()}) ${e}`);
+          }),
+          p.locator(`button[data-export="${kind}"]`).click(),
+        ]);
+        times.push(Date.now() - start);
+        await download.delete();
+      }
+      exports[kind]![d] = median(times);
+    }
+  }
+  await app.close();
+
+  const f = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(0).padStart(6));
+  console.log(`\nin Chromium, ${all.length} events (ms, median):`);
+  console.log(`  today's figures, popup first render (from page start):  ${f(median(today))}   target 150`);
+  console.log(`  history charts          7 / 30 / 90 days:  ${f(history[7])} ${f(history[30])} ${f(history[90])}   target 300`);
+  for (const [kind, m] of Object.entries(exports)) console.log(`  export ${kind.padEnd(14)} 7 / 30 / 90 days:  ${f(m[7])} ${f(m[30])} ${f(m[90])}   target 500 (90 days; includes the download)`);
+  console.log(JSON.stringify({ events: all.length, days: DAYS, today_first_render_ms: median(today), history_ms: history, export_ms: exports }));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
