@@ -26,8 +26,10 @@ export default defineBackground(() => {
         new TabRegistry(
           {
             setBadge(text) {
-              void browser.action.setBadgeText({ text });
-              void browser.action.setBadgeBackgroundColor({ color: '#d1242f' });
+              // MV3 has `action`; Firefox's MV2 build has `browserAction`.
+              const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+              void action.setBadgeText({ text });
+              void action.setBadgeBackgroundColor({ color: '#d1242f' });
             },
             wakeAt(at) {
               if (at === null) void browser.alarms.clear(ALARM);

@@ -117,7 +117,13 @@ export const ROUND_HEADERS = [
 const VERDICT_TEXT: Record<Verdict, string> = { met: '是', missed: '否', pending: '待定' };
 
 /** China wall-clock time `2026-11-20 09:15:02` (milliseconds kept when not zero), as spreadsheets read it. */
-export const chinaDateTime = (ms: number): string => toChinaIso(ms).slice(0, -6).replace('T', ' ');
+/** `2026-11-20 09:15:02` (China wall clock; `.480` when the milliseconds are not zero). */
+export const chinaDateTime = (ms: number): string => {
+  // Straight from the ISO string of the shifted instant: this runs twice for every exported round.
+  const iso = new Date(ms + 8 * 3600_000).toISOString();
+  const base = `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  return iso.slice(20, 23) === '000' ? base : `${base}.${iso.slice(20, 23)}`;
+};
 
 // ---------------------------------------------------------------------------------------------------
 
@@ -177,18 +183,28 @@ async function* eachDay(db: KefuDb, options: ExportOptions, dates: string[]): As
   const { input: todayInput } = await refresh(db, { now: options.now, profiles: options.profiles });
   const today = todayInput.date;
   let done = 0;
-  for (const date of dates) {
-    if (date === today) {
-      yield { date, pruned: false, input: todayInput };
-    } else if (date < today) {
-      const [own, pack] = await db.transaction('r', [db.rollupDays, db.dayPacks], () =>
-        Promise.all([db.rollupDays.get(date), db.dayPacks.get(date)]),
-      );
-      if (own?.pruned) yield { date, pruned: true, input: { date, events: [], before: [], carryIn: [], lateCloses: [], pruned: true } };
-      else if (pack && own && !own.stale) yield { date, pruned: false, pack };
-      else yield { date, pruned: false, input: await readDay(db, date) };
+  // Finished days are read a batch at a time, one transaction per batch: one IndexedDB round trip
+  // for many days, and still a progress step every few days.
+  const BATCH = 10;
+  for (let i = 0; i < dates.length; i += BATCH) {
+    const batch = dates.slice(i, i + BATCH);
+    const past = batch.filter((d) => d < today);
+    const [owns, packs] = past.length
+      ? await db.transaction('r', [db.rollupDays, db.dayPacks], () => Promise.all([db.rollupDays.bulkGet(past), db.dayPacks.bulkGet(past)]))
+      : [[], []];
+    for (const date of batch) {
+      if (date === today) {
+        yield { date, pruned: false, input: todayInput };
+      } else if (date < today) {
+        const k = past.indexOf(date);
+        const own = owns[k];
+        const pack = packs[k];
+        if (own?.pruned) yield { date, pruned: true, input: { date, events: [], before: [], carryIn: [], lateCloses: [], pruned: true } };
+        else if (pack && own && !own.stale) yield { date, pruned: false, pack };
+        else yield { date, pruned: false, input: await readDay(db, date) };
+      }
+      options.onProgress?.(++done, dates.length);
     }
-    options.onProgress?.(++done, dates.length);
   }
 }
 
@@ -204,6 +220,13 @@ export async function exportRoundsCsv(db: KefuDb, options: ExportOptions): Promi
   const chunks = [BOM + csvLine(headers)];
   const prunedDays: string[] = [];
   let rows = 0;
+  // Dates, platforms, shops and buyers repeat from row to row: escape each once.
+  const escaped = new Map<string, string>();
+  const text = (v: string) => {
+    let e = escaped.get(v);
+    if (e === undefined) escaped.set(v, (e = csvCell(v)));
+    return e;
+  };
   for await (const day of eachDay(db, options, dates)) {
     if (day.pruned) {
       prunedDays.push(day.date);
@@ -212,23 +235,23 @@ export async function exportRoundsCsv(db: KefuDb, options: ExportOptions): Promi
     const rounds: RoundRow[] = day.pack ? unpackRounds(day.date, day.pack.rounds) : outcomesOf(day.input, options).map(roundRow);
     let chunk = '';
     for (const r of rounds) {
-      const cells: (string | number | null)[] = [
-        r.date,
-        r.platform,
-        r.shop,
-        p ? p.buyer(r.buyer) : r.buyer,
+      const cells: string[] = [
+        text(r.date),
+        text(r.platform),
+        text(r.shop),
+        text(p ? p.buyer(r.buyer) : r.buyer),
         chinaDateTime(r.openedAt),
-        r.closedAt === null ? null : chinaDateTime(r.closedAt),
-        r.response_s,
+        r.closedAt === null ? '' : chinaDateTime(r.closedAt),
+        csvCell(r.response_s),
         r.inWindow ? '是' : '否',
-        ...THRESHOLDS.map((t) => VERDICT_TEXT[r.verdicts[t]]),
+        ...THRESHOLDS.map((t) => text(VERDICT_TEXT[r.verdicts[t]])),
         r.excluded ? '是' : '否',
       ];
       if (nicknames) {
         const nick = nicknames.get(r.buyer);
-        cells.splice(4, 0, nick === undefined ? null : p ? p.buyer(r.buyer) : nick);
+        cells.splice(4, 0, nick === undefined ? '' : text(p ? p.buyer(r.buyer) : nick));
       }
-      chunk += csvLine(cells);
+      chunk += cells.join(',') + CRLF;
       rows++;
     }
     if (chunk) chunks.push(chunk);
