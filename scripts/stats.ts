@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { buyerMessageEvent, chatEvent, type ChatEvent } from '../lib/stats/events';
+import { buyerMessageEvent, type ChatEvent } from '../lib/stats/events';
+import { parseEventLines } from '../lib/stats/import-events';
 import { computeDays } from '../lib/stats/kpi';
 import { toChinaIso } from '../lib/time/china';
 import { isProfileName, PROFILE_NAMES, type ProfileName } from '../lib/timing/profiles';
@@ -31,62 +32,11 @@ export interface StatsIo {
 }
 
 const MAX_LISTED_ERRORS = 20;
-const KNOWN_TYPES: ReadonlySet<string> = new Set(chatEvent.options.map((o) => o.shape.type.value));
 
 const usageError = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `stats: ${message}\n${USAGE}\n` });
 
-export interface ParsedEvents {
-  events: ChatEvent[];
-  warnings: string[];
-  errors: string[];
-}
-
-const valueAt = (obj: unknown, path: readonly PropertyKey[]): unknown =>
-  path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<PropertyKey, unknown>)[k] : undefined), obj);
-
-/** Events of a JSON Lines text, validated line by line against the contract's schema. */
-export function parseEventLines(text: string): ParsedEvents {
-  const events: ChatEvent[] = [];
-  const warnings: string[] = [];
-  const errors: string[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  lines.forEach((line, index) => {
-    const n = index + 1;
-    if (!line.trim()) return;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch (error) {
-      errors.push(`line ${n}: not valid JSON (${(error as Error).message})`);
-      return;
-    }
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      errors.push(`line ${n}: expected a JSON object`);
-      return;
-    }
-    const type = (raw as { type?: unknown }).type;
-    if (type === undefined) {
-      errors.push(`line ${n}: missing required field "type"`);
-      return;
-    }
-    if (typeof type === 'string' && !KNOWN_TYPES.has(type)) {
-      warnings.push(`line ${n}: unknown event type "${type}", skipped`);
-      return;
-    }
-    const parsed = chatEvent.safeParse(raw);
-    if (parsed.success) {
-      events.push(parsed.data);
-      return;
-    }
-    const problems = parsed.error.issues.map((issue) => {
-      const field = issue.path.map(String).join('.');
-      if (field && valueAt(raw, issue.path) === undefined) return `missing required field "${field}"`;
-      return field ? `${field}: ${issue.message}` : issue.message;
-    });
-    errors.push(`line ${n}: ${problems.join('; ')}`);
-  });
-  return { events, warnings, errors };
-}
+// The parser is shared with the popup's events import: one reading of the contract.
+export { parseEventLines, type ParsedEvents } from '../lib/stats/import-events';
 
 /** The CLI without process side effects: argv without `node script`, returns what to print. */
 export function main(argv: readonly string[], io: StatsIo = {}): CliResult {
