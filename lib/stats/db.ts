@@ -88,6 +88,9 @@ export interface DayPack {
   jsonl: Uint8Array;
   /** JSON of `PackedRound[]` (see rollup.ts): the rounds opened that day, in opening order. */
   rounds: string;
+  /** The same rounds as ready rounds-CSV rows (packs written before this field have none). */
+  roundsCsv?: string;
+  roundCount?: number;
   /** Number of events. */
   events: number;
 }

@@ -1,6 +1,7 @@
 import type { ChatEvent } from './events';
 import { DAY_FIELDS, type DayFigures, type Threshold, type Verdict } from './kpi';
 import type { DayPack, KefuDb } from './db';
+import { BOM, CRLF, chinaDateTime, csvCell, csvLine, ROUND_HEADERS, roundCells } from './csv';
 import { createPseudonymizer, newSalt, type Pseudonymizer } from './pseudonym';
 import {
   chinaDayStart,
@@ -64,28 +65,9 @@ export interface ExportFile {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// CSV
+// CSV (cells, lines and the round row live in ./csv.ts, shared with the day packs)
 
-const BOM = '\uFEFF';
-const CRLF = '\r\n';
-/** Leading characters that make Excel, LibreOffice or Sheets read a cell as a formula (full-width too). */
-const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/**
- * One CSV cell: null/undefined → empty; numbers as JSON writes them; text starting with = + - @, tab or
- * CR (or full-width ＝ ＋ － ＠) gets a leading `'`; text with a quote, comma or line break is quoted.
- */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let s = typeof value === 'boolean' ? (value ? '是' : '否') : value;
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const csvLine = (cells: readonly (string | number | boolean | null | undefined)[]): string =>
-  cells.map(csvCell).join(',') + CRLF;
+export { csvCell, csvLine, chinaDateTime, ROUND_HEADERS };
 
 // ---------------------------------------------------------------------------------------------------
 // Headers
@@ -110,20 +92,8 @@ export const DAY_HEADERS: Readonly<Record<keyof DayFigures, string>> = {
 };
 
 /** Columns of the rounds CSV (昵称 is added after 买家 when nicknames are given). */
-export const ROUND_HEADERS = [
-  '日期', '平台', '店铺', '买家', '开始', '回复时间', '响应秒', '是否考核时段', '30秒达标', '3分钟达标', '1小时达标', '排除',
-] as const;
 
-const VERDICT_TEXT: Record<Verdict, string> = { met: '是', missed: '否', pending: '待定' };
 
-/** China wall-clock time `2026-11-20 09:15:02` (milliseconds kept when not zero), as spreadsheets read it. */
-/** `2026-11-20 09:15:02` (China wall clock; `.480` when the milliseconds are not zero). */
-export const chinaDateTime = (ms: number): string => {
-  // Straight from the ISO string of the shifted instant: this runs twice for every exported round.
-  const iso = new Date(ms + 8 * 3600_000).toISOString();
-  const base = `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
-  return iso.slice(20, 23) === '000' ? base : `${base}.${iso.slice(20, 23)}`;
-};
 
 // ---------------------------------------------------------------------------------------------------
 
@@ -232,21 +202,17 @@ export async function exportRoundsCsv(db: KefuDb, options: ExportOptions): Promi
       prunedDays.push(day.date);
       continue;
     }
+    // A finished day's pack holds its rows ready-made, unless they need pseudonyms or nicknames.
+    if (day.pack?.roundsCsv !== undefined && !p && !nicknames) {
+      const ready = day.pack.roundsCsv;
+      if (ready) chunks.push(ready);
+      rows += day.pack.roundCount ?? ready.split(CRLF).length - 1;
+      continue;
+    }
     const rounds: RoundRow[] = day.pack ? unpackRounds(day.date, day.pack.rounds) : outcomesOf(day.input, options).map(roundRow);
     let chunk = '';
     for (const r of rounds) {
-      const cells: string[] = [
-        text(r.date),
-        text(r.platform),
-        text(r.shop),
-        text(p ? p.buyer(r.buyer) : r.buyer),
-        chinaDateTime(r.openedAt),
-        r.closedAt === null ? '' : chinaDateTime(r.closedAt),
-        csvCell(r.response_s),
-        r.inWindow ? '是' : '否',
-        ...THRESHOLDS.map((t) => text(VERDICT_TEXT[r.verdicts[t]])),
-        r.excluded ? '是' : '否',
-      ];
+      const cells = roundCells(r, p ? p.buyer(r.buyer) : r.buyer, text);
       if (nicknames) {
         const nick = nicknames.get(r.buyer);
         cells.splice(4, 0, nick === undefined ? '' : text(p ? p.buyer(r.buyer) : nick));

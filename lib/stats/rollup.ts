@@ -1,3 +1,4 @@
+import { CRLF, roundCells } from './csv';
 import type { ChatEvent, PlatformName } from './events';
 import { computeDays, roundOutcomes, type ComputeOptions, type DayFigures, type RoundOutcome, type Threshold, type Verdict } from './kpi';
 import {
@@ -426,6 +427,8 @@ export async function rollupFinishedDays(db: KefuDb, now: number, profiles?: unk
           date,
           jsonl: utf8.encode(events.map(contractLine).join('')),
           rounds: packRounds(result.rounds!),
+          roundsCsv: result.rounds!.map((r) => roundCells(r, r.buyer).join(',') + CRLF).join(''),
+          roundCount: result.rounds!.length,
           events: events.length,
         });
       } else {
