@@ -88,11 +88,16 @@ export interface DayPack {
   jsonl: Uint8Array;
   /** JSON of `PackedRound[]` (see rollup.ts): the rounds opened that day, in opening order. */
   rounds: string;
-  /** The same rounds as ready rounds-CSV rows (packs written before this field have none). */
-  roundsCsv?: string;
-  roundCount?: number;
+
   /** Number of events. */
   events: number;
+}
+
+/** A finished day's rounds as ready rounds-CSV rows: the rounds export reads these, not the event bytes. */
+export interface DayRounds {
+  date: string;
+  csv: string;
+  count: number;
 }
 
 export class KefuDb extends Dexie {
@@ -100,6 +105,7 @@ export class KefuDb extends Dexie {
   rollups!: Table<Rollup, [string, string, string]>;
   rollupDays!: EntityTable<RollupDay, 'date'>;
   dayPacks!: EntityTable<DayPack, 'date'>;
+  dayRounds!: EntityTable<DayRounds, 'date'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -114,6 +120,9 @@ export class KefuDb extends Dexie {
         const days = (await tx.table('events').orderBy('day').uniqueKeys()) as string[];
         await tx.table('rollupDays').bulkPut(days.map(staleDay));
       });
+    // Version 3: a finished day's rounds as CSV rows apart from its pack, so the rounds export does not
+    // read the day's event bytes. Days rolled up before it have none and are read from their pack.
+    this.version(3).stores({ dayRounds: 'date' });
   }
 }
 
@@ -150,7 +159,10 @@ export async function markDaysStale(db: KefuDb, days: Iterable<string>): Promise
     }
   });
   for (const date of invalidated) await db.rollups.where('date').equals(date).delete();
-  if (invalidated.length) await db.dayPacks.bulkDelete(invalidated);
+  if (invalidated.length) {
+    await db.dayPacks.bulkDelete(invalidated);
+    await db.dayRounds.bulkDelete(invalidated);
+  }
   if (puts.length) await db.rollupDays.bulkPut(puts);
   return invalidated;
 }
@@ -170,7 +182,7 @@ export async function recordEvents(db: KefuDb, events: ChatEvent[]): Promise<Rec
   // The same id may also repeat inside one batch.
   const unique = new Map<string, ChatEvent>();
   for (const e of events) if (!unique.has(e.id)) unique.set(e.id, e);
-  return db.transaction('rw', [db.events, db.rollups, db.rollupDays, db.dayPacks], async () => {
+  return db.transaction('rw', [db.events, db.rollups, db.rollupDays, db.dayPacks, db.dayRounds], async () => {
     const ids = [...unique.keys()];
     const existing = await db.events.bulkGet(ids);
     const fresh: StoredEvent[] = [];

@@ -1,6 +1,6 @@
 import type { ChatEvent } from './events';
 import { DAY_FIELDS, type DayFigures, type Threshold, type Verdict } from './kpi';
-import type { DayPack, KefuDb } from './db';
+import type { DayPack, DayRounds, KefuDb } from './db';
 import { BOM, CRLF, chinaDateTime, csvCell, csvLine, ROUND_HEADERS, roundCells } from './csv';
 import { createPseudonymizer, newSalt, type Pseudonymizer } from './pseudonym';
 import {
@@ -143,13 +143,17 @@ export async function exportDailyJson(db: KefuDb, options: ExportOptions): Promi
   };
 }
 
-type ExportDay = { date: string; pruned: boolean } & ({ pack: DayPack; input?: never } | { pack?: never; input: DayInput });
+type ExportDay = { date: string; pruned: boolean; roundsCsv?: DayRounds } & (
+  | { pack: DayPack; input?: never }
+  | { pack?: never; input: DayInput }
+  | { pack?: never; input?: never; roundsCsv: DayRounds }
+);
 
 /**
  * Days of the range up to today, one at a time: a fresh finished day from its pack, others (today, a
  * day without a pack) from their events and carry. Rollups are brought up to date first.
  */
-async function* eachDay(db: KefuDb, options: ExportOptions, dates: string[]): AsyncGenerator<ExportDay> {
+async function* eachDay(db: KefuDb, options: ExportOptions, dates: string[], readyRounds = false): AsyncGenerator<ExportDay> {
   const { input: todayInput } = await refresh(db, { now: options.now, profiles: options.profiles });
   const today = todayInput.date;
   let done = 0;
@@ -159,9 +163,15 @@ async function* eachDay(db: KefuDb, options: ExportOptions, dates: string[]): As
   for (let i = 0; i < dates.length; i += BATCH) {
     const batch = dates.slice(i, i + BATCH);
     const past = batch.filter((d) => d < today);
-    const [owns, packs] = past.length
-      ? await db.transaction('r', [db.rollupDays, db.dayPacks], () => Promise.all([db.rollupDays.bulkGet(past), db.dayPacks.bulkGet(past)]))
+    const [owns, ready] = past.length
+      ? await db.transaction('r', [db.rollupDays, db.dayRounds], () =>
+          Promise.all([db.rollupDays.bulkGet(past), readyRounds ? db.dayRounds.bulkGet(past) : Promise.resolve(past.map(() => undefined))]),
+        )
       : [[], []];
+    // Event bytes are read only for the days that need them (no ready rows, or an events export).
+    const needPack = past.filter((d, k) => !(readyRounds && ready[k] && owns[k] && !owns[k]!.stale));
+    const packList = needPack.length ? await db.dayPacks.bulkGet(needPack) : [];
+    const packs = past.map((d) => packList[needPack.indexOf(d)]);
     for (const date of batch) {
       if (date === today) {
         yield { date, pruned: false, input: todayInput };
@@ -169,7 +179,9 @@ async function* eachDay(db: KefuDb, options: ExportOptions, dates: string[]): As
         const k = past.indexOf(date);
         const own = owns[k];
         const pack = packs[k];
+        const rounds = ready[k];
         if (own?.pruned) yield { date, pruned: true, input: { date, events: [], before: [], carryIn: [], lateCloses: [], pruned: true } };
+        else if (rounds && own && !own.stale) yield { date, pruned: false, roundsCsv: rounds };
         else if (pack && own && !own.stale) yield { date, pruned: false, pack };
         else yield { date, pruned: false, input: await readDay(db, date) };
       }
@@ -197,19 +209,18 @@ export async function exportRoundsCsv(db: KefuDb, options: ExportOptions): Promi
     if (e === undefined) escaped.set(v, (e = csvCell(v)));
     return e;
   };
-  for await (const day of eachDay(db, options, dates)) {
+  for await (const day of eachDay(db, options, dates, !p && !nicknames)) {
     if (day.pruned) {
       prunedDays.push(day.date);
       continue;
     }
-    // A finished day's pack holds its rows ready-made, unless they need pseudonyms or nicknames.
-    if (day.pack?.roundsCsv !== undefined && !p && !nicknames) {
-      const ready = day.pack.roundsCsv;
-      if (ready) chunks.push(ready);
-      rows += day.pack.roundCount ?? ready.split(CRLF).length - 1;
+    // A finished day's rows are stored ready-made, unless they need pseudonyms or nicknames.
+    if (day.roundsCsv !== undefined && !p && !nicknames) {
+      if (day.roundsCsv.csv) chunks.push(day.roundsCsv.csv);
+      rows += day.roundsCsv.count;
       continue;
     }
-    const rounds: RoundRow[] = day.pack ? unpackRounds(day.date, day.pack.rounds) : outcomesOf(day.input, options).map(roundRow);
+    const rounds: RoundRow[] = day.pack ? unpackRounds(day.date, day.pack.rounds) : outcomesOf(day.input!, options).map(roundRow);
     let chunk = '';
     for (const r of rounds) {
       const cells = roundCells(r, p ? p.buyer(r.buyer) : r.buyer, text);

@@ -145,7 +145,7 @@ export interface ImportResult {
 export async function importEvents(db: KefuDb, events: readonly ChatEvent[]): Promise<ImportResult> {
   const unique = new Map<string, ChatEvent>();
   for (const e of events) if (!unique.has(e.id)) unique.set(e.id, e);
-  return db.transaction('rw', [db.events, db.rollups, db.rollupDays, db.dayPacks], async () => {
+  return db.transaction('rw', [db.events, db.rollups, db.rollupDays, db.dayPacks, db.dayRounds], async () => {
     const ids = [...unique.keys()];
     const existing = await db.events.bulkGet(ids);
     const fresh: StoredEvent[] = [];

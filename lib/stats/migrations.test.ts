@@ -7,6 +7,7 @@ import { parseEventLines } from './import-events';
 import { dayCounts, KefuDb, recordEvents, type StoredEvent } from './db';
 import { rollupFinishedDays } from './rollup';
 import { main } from '../../scripts/stats';
+import { exportRoundsCsv } from './export';
 
 /**
  * Every earlier schema, declared exactly as it shipped, is opened with data in it and then reopened by
@@ -19,6 +20,15 @@ class KefuDbV1 extends Dexie {
   constructor(name: string) {
     super(name);
     this.version(1).stores({ events: 'id, ts, day, type, [day+type]' });
+  }
+}
+
+/** Schema version 2 as it shipped: rollups and day packs (rounds inside the pack). */
+class KefuDbV2 extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({ events: 'id, ts, day, type, [day+type]' });
+    this.version(2).stores({ rollups: '[date+platform+shop], date', rollupDays: 'date, stale', dayPacks: 'date' });
   }
 }
 
@@ -39,7 +49,7 @@ const fixtureRows = (): StoredEvent[] => {
 };
 
 describe('schema migrations', () => {
-  it('v1 → v2: the sample shift plus a day before stays intact; rollups, rollupDays and dayPacks appear; both days marked to roll up', async () => {
+  it('v1 → v3: the sample shift plus a day before stays intact; rollups, rollupDays, dayPacks and dayRounds appear; both days marked to roll up', async () => {
     const name = newName();
     const v1 = new KefuDbV1(name);
     const rows = [
@@ -52,8 +62,8 @@ describe('schema migrations', () => {
 
     const db = new KefuDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['dayPacks', 'events', 'rollupDays', 'rollups']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['dayPacks', 'dayRounds', 'events', 'rollupDays', 'rollups']);
     const after = await db.events.orderBy('id').toArray();
     expect(after).toEqual([...rows].sort((a, b) => (a.id < b.id ? -1 : 1)));
     // The v1 indexes still answer.
@@ -76,23 +86,49 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('an empty v1 database upgrades to an empty v2', async () => {
+  it('an empty v1 database upgrades to an empty v3', async () => {
     const name = newName();
     const v1 = new KefuDbV1(name);
     await v1.open();
     v1.close();
     const db = new KefuDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect([await db.events.count(), await db.rollupDays.count(), await db.rollups.count(), await db.dayPacks.count()]).toEqual([0, 0, 0, 0]);
     db.close();
   });
 
-  it('a new install opens straight at v2', async () => {
+  it('a new install opens straight at v3', async () => {
     const db = new KefuDb(newName());
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables).toHaveLength(4);
+    expect(db.verno).toBe(3);
+    expect(db.tables).toHaveLength(5);
+    db.close();
+  });
+
+  it('days rolled up before v3 (packs, no ready rows): the rounds export reads the packs and gives the same file', async () => {
+    const name = newName();
+    // Roll the sample shift up with the current code, then strip what v3 added, as a v2 database had it.
+    const now = Date.parse('2026-11-22T12:00:00+08:00');
+    const current = new KefuDb(name);
+    await recordEvents(current, fixtureRows());
+    await rollupFinishedDays(current, now);
+    const before = await exportRoundsCsv(current, { from: '2026-11-19', to: '2026-11-21', now });
+    await current.dayRounds.clear();
+    current.close();
+    const v2 = new KefuDbV2(name);
+    await v2.open();
+    expect(await v2.table('dayPacks').count()).toBeGreaterThan(0);
+    v2.close();
+    const db = new KefuDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.dayRounds.count()).toBe(0);
+    const after = await exportRoundsCsv(db, { from: '2026-11-19', to: '2026-11-21', now });
+    expect(after.chunks.join('')).toBe(before.chunks.join(''));
+    expect(after.rows).toBe(before.rows);
+    expect(after.rows).toBeGreaterThan(0);
     db.close();
   });
 });
+

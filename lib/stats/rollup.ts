@@ -409,7 +409,7 @@ export async function rollupFinishedDays(db: KefuDb, now: number, profiles?: unk
   };
   while (forward.length || back.length) {
     const date = (forward.length ? forward.shift() : back.shift())!;
-    const marked = await db.transaction('rw', [db.events, db.rollups, db.rollupDays, db.dayPacks], async () => {
+    const marked = await db.transaction('rw', [db.events, db.rollups, db.rollupDays, db.dayPacks, db.dayRounds], async () => {
       const current = await db.rollupDays.get(date);
       if (!current?.stale) return { earlier: [], next: [] };
       const [prev, rows] = await Promise.all([
@@ -427,12 +427,16 @@ export async function rollupFinishedDays(db: KefuDb, now: number, profiles?: unk
           date,
           jsonl: utf8.encode(events.map(contractLine).join('')),
           rounds: packRounds(result.rounds!),
-          roundsCsv: result.rounds!.map((r) => roundCells(r, r.buyer).join(',') + CRLF).join(''),
-          roundCount: result.rounds!.length,
           events: events.length,
+        });
+        await db.dayRounds.put({
+          date,
+          csv: result.rounds!.map((r) => roundCells(r, r.buyer).join(',') + CRLF).join(''),
+          count: result.rounds!.length,
         });
       } else {
         await db.dayPacks.delete(date);
+        await db.dayRounds.delete(date);
       }
       const fresh: RollupDay = {
         date,
@@ -507,12 +511,13 @@ export async function pruneEvents(db: KefuDb, options: PruneOptions): Promise<Pr
   if (!Number.isInteger(keepDays) || keepDays < 1) throw new RangeError(`keepDays must be an integer ≥ 1, got ${keepDays}`);
   const rolledUp = await rollupFinishedDays(db, options.now, options.profiles);
   const keptFrom = addDays(chinaDate(options.now), -(keepDays - 1));
-  return db.transaction('rw', [db.events, db.rollupDays, db.dayPacks], async () => {
+  return db.transaction('rw', [db.events, db.rollupDays, db.dayPacks, db.dayRounds], async () => {
     const old = (await db.rollupDays.where('date').below(keptFrom).toArray()).filter((d) => !d.stale);
     if (!old.length) return { deleted: 0, days: [], keptFrom, rolledUp };
     let deleted = 0;
     for (const d of old) deleted += await db.events.where('day').equals(d.date).delete();
     await db.dayPacks.bulkDelete(old.map((d) => d.date));
+    await db.dayRounds.bulkDelete(old.map((d) => d.date));
     const newly = old.filter((d) => !d.pruned);
     if (newly.length) await db.rollupDays.bulkPut(newly.map((d) => ({ ...d, pruned: true })));
     return { deleted, days: newly.map((d) => d.date), keptFrom, rolledUp };
