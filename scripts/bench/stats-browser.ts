@@ -14,7 +14,8 @@ async function main() {
   const popup = await openPopup(app.context, app.extensionId);
   const now = Date.now();
   const first = chinaDate(now - (DAYS - 1) * 86_400_000);
-  const days = seedEvents({ firstDate: first, days: DAYS, perDay: PER_DAY, until: now - 60_000 });
+  // Events as the extension stores them: no message texts (see seedEvents).
+  const days = seedEvents({ firstDate: first, days: DAYS, perDay: PER_DAY, until: now - 60_000, messageText: false });
   const all = days.flat();
   const t0 = Date.now();
   for (let i = 0; i < all.length; i += 500) {

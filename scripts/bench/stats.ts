@@ -61,6 +61,11 @@ export interface SeedOptions {
   seed?: number;
   /** Drop events stamped after this instant (epoch ms). */
   until?: number;
+  /**
+   * Give buyer and agent messages a `text` (default true). The extension itself never stores message
+   * texts; files imported from elsewhere may carry them, and they make pseudonymising slower.
+   */
+  messageText?: boolean;
 }
 
 /**
@@ -73,6 +78,7 @@ export function seedEvents(options: SeedOptions): ChatEvent[][] {
   const out: ChatEvent[][] = [];
   let seq = 0;
   const first = Date.parse(`${firstDate}T00:00:00+08:00`);
+  const txt = (text: string | undefined) => (options.messageText === false || text === undefined ? {} : { text });
   // Rounds from 07:30 to 23:59 China time; ≈ 2.84 events per round on average.
   const span = (16.5 * 3600 - 60) * 1000;
   for (let d = 0; d < days; d++) {
@@ -86,12 +92,12 @@ export function seedEvents(options: SeedOptions): ChatEvent[][] {
       const idOf = (kind: string) => `${platform}:${shop}:${buyer}:${kind}${++seq}`;
       const open = Math.floor(dayStart + ((i % rounds) / rounds) * span + r() * 60_000);
       const msgs: ChatEvent[] = [];
-      msgs.push({ ...base, id: idOf('m'), type: 'buyer_message', ts: toChinaIso(open), text: TEXTS[seq % TEXTS.length] });
-      if (r() < 0.5) msgs.push({ ...base, id: idOf('m'), type: 'agent_message', sender: 'robot', ts: toChinaIso(open + 2000), text: ROBOT[seq % 2] });
+      msgs.push({ ...base, id: idOf('m'), type: 'buyer_message', ts: toChinaIso(open), ...txt(TEXTS[seq % TEXTS.length]) });
+      if (r() < 0.5) msgs.push({ ...base, id: idOf('m'), type: 'agent_message', sender: 'robot', ts: toChinaIso(open + 2000), ...txt(ROBOT[seq % 2]) });
       const slow = r();
       const response = slow < 0.03 ? 600_000 + Math.floor(r() * 3_600_000) : 3000 + Math.floor(r() ** 3 * 597_000);
-      if (r() < 0.3) msgs.push({ ...base, id: idOf('m'), type: 'buyer_message', ts: toChinaIso(open + Math.floor(response / 2)), text: TEXTS[seq % TEXTS.length] });
-      if (r() >= 0.01) msgs.push({ ...base, id: idOf('m'), type: 'agent_message', sender: 'human', ts: toChinaIso(open + response), text: REPLIES[seq % REPLIES.length] });
+      if (r() < 0.3) msgs.push({ ...base, id: idOf('m'), type: 'buyer_message', ts: toChinaIso(open + Math.floor(response / 2)), ...txt(TEXTS[seq % TEXTS.length]) });
+      if (r() >= 0.01) msgs.push({ ...base, id: idOf('m'), type: 'agent_message', sender: 'human', ts: toChinaIso(open + response), ...txt(REPLIES[seq % REPLIES.length]) });
       const extra = r();
       if (extra < 0.04) {
         msgs.push({ ...base, id: idOf('t'), type: 'template_used', ts: toChinaIso(open + response - 1000), template: TEMPLATES[seq % TEMPLATES.length]! });
