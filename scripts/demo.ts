@@ -182,7 +182,14 @@ async function main() {
     events: events.events,
     sent: await page.evaluate(() => (window as any).sim.sent),
   };
-  writeFileSync(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2));
+  // PDD counts buyers from 08:00 to 23:00 China time: a demo run at night shows empty figures, rightly.
+  const chinaHour = new Date(Date.now() + 8 * 3600_000).getUTCHours();
+  const note =
+    chinaHour < 8 || chinaHour >= 23
+      ? `China time is ${String(chinaHour).padStart(2, '0')}:xx, outside PDD's counted hours (08:00–23:00): today's figures in the popup stay empty by the platform's own rule; the countdowns, counts and exports still show the shift.`
+      : null;
+  if (note) console.log(`demo: ${note}`);
+  writeFileSync(join(outDir, 'summary.json'), JSON.stringify({ ...summary, note }, null, 2));
   console.log(`demo: ${scenes.length} scenes, ${events.events.length} events stored; screenshots and summary.json in ${outDir}`);
 
   if (headless) {
