@@ -36,7 +36,8 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
-const text = (chunks: string[]) => chunks.join('');
+const decoder = new TextDecoder();
+const text = (chunks: readonly (string | Uint8Array)[]) => chunks.map((c) => (typeof c === 'string' ? c : decoder.decode(c))).join('');
 const statsDays = (jsonl: string, now: string): DayFigures[] => {
   const r = main(['--events', 'export.jsonl', '--now', now], { readFile: () => jsonl });
   expect(r.stderr).toBe('');

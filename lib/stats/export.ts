@@ -56,8 +56,8 @@ export interface ExportFile {
   /** Suggested file name, e.g. `kefu-pilot-rounds-2026-11-01_2026-11-20.csv`. */
   filename: string;
   mime: string;
-  /** The file's text in order: `new Blob(chunks, { type: mime })`. */
-  chunks: string[];
+  /** The file in order, as text or as UTF-8 bytes straight from storage: `new Blob(chunks, { type: mime })`. */
+  chunks: (string | Uint8Array<ArrayBuffer>)[];
   /** Data rows (CSV rows without the header, JSON days, JSON Lines events). */
   rows: number;
   /** Days in the range whose raw events were deleted by retention (rounds and events exports). */
@@ -279,7 +279,7 @@ export function pseudonymisedPackLine(line: string, p: Pseudonymizer): string {
 export async function exportEventsJsonl(db: KefuDb, options: ExportOptions): Promise<ExportFile> {
   const dates = checkRange(options);
   const p = pseudonymizer(options);
-  const chunks: string[] = [];
+  const chunks: (string | Uint8Array<ArrayBuffer>)[] = [];
   const prunedDays: string[] = [];
   let rows = 0;
   for await (const day of eachDay(db, options, dates)) {
@@ -289,9 +289,10 @@ export async function exportEventsJsonl(db: KefuDb, options: ExportOptions): Pro
     }
     let chunk: string;
     if (day.pack && !p) {
-      // The pack holds exactly these lines.
-      chunk = packText(day.pack);
+      // The pack holds exactly these lines, already UTF-8: they go into the file as they are stored.
+      if (day.pack.jsonl.length) chunks.push(day.pack.jsonl as Uint8Array<ArrayBuffer>);
       rows += day.pack.events;
+      continue;
     } else if (day.pack && p) {
       chunk = '';
       for (const line of packText(day.pack).split('\n')) {

@@ -109,7 +109,7 @@ describe('importEvents', () => {
     const oldPc = newDb();
     await recordEvents(oldPc, events);
     const now = at('2026-11-21T10:00:00+08:00');
-    const file = (await exportEventsJsonl(oldPc, { from: '2026-11-20', to: '2026-11-21', now })).chunks.join('');
+    const file = (await exportEventsJsonl(oldPc, { from: '2026-11-20', to: '2026-11-21', now })).chunks.map((c) => (typeof c === 'string' ? c : new TextDecoder().decode(c))).join('');
 
     const newPc = newDb();
     await recordEvents(newPc, events.slice(0, 5));

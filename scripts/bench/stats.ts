@@ -189,7 +189,7 @@ async function main(argv: string[]): Promise<void> {
   for (const days of spans) {
     const o: ExportOptions = { from: addDays(today, -(days - 1)), to: today, now, onProgress: () => {} };
     const runs = days > 30 ? 3 : 5;
-    const size = (chunks: string[]) => chunks.reduce((n, c) => n + c.length, 0);
+    const size = (chunks: readonly (string | Uint8Array)[]) => chunks.reduce((n, c) => n + c.length, 0);
     exportMs.dailyCsv[days] = await time(async () => (sizes[`dailyCsv${days}`] = size((await exportDailyCsv(db, o)).chunks)), runs);
     exportMs.dailyJson[days] = await time(async () => (sizes[`dailyJson${days}`] = size((await exportDailyJson(db, o)).chunks)), runs);
     exportMs.roundsCsv[days] = await time(async () => (sizes[`roundsCsv${days}`] = size((await exportRoundsCsv(db, o)).chunks)), runs);
