@@ -3,7 +3,7 @@ import type { Finding } from '@/lib/compliance/types';
 import { t } from '@/lib/i18n';
 import { categoryLabel } from './categories';
 
-/** Pieces of the text, each either plain or inside a finding, for highlighting without innerHTML. */
+/** Pieces of the text, each either plain or inside a finding: highlighted by rendering each piece as text. */
 export function segments(text: string, findings: readonly Finding[]): { text: string; finding: number | null }[] {
   const out: { text: string; finding: number | null }[] = [];
   let at = 0;

@@ -178,27 +178,35 @@ export interface RecordResult {
  * Store events once per id, atomically: either every new event is stored or none is. The days that
  * received new events are marked stale for the rollups (a late event for a finished day invalidates it).
  */
-export async function recordEvents(db: KefuDb, events: ChatEvent[]): Promise<RecordResult> {
-  // The same id may also repeat inside one batch.
-  const unique = new Map<string, ChatEvent>();
-  for (const e of events) if (!unique.has(e.id)) unique.set(e.id, e);
+export async function recordEvents(db: KefuDb, events: readonly ChatEvent[]): Promise<RecordResult> {
   return db.transaction('rw', [db.events, db.rollups, db.rollupDays, db.dayPacks, db.dayRounds], async () => {
-    const ids = [...unique.keys()];
-    const existing = await db.events.bulkGet(ids);
-    const fresh: StoredEvent[] = [];
-    ids.forEach((id, i) => {
-      if (!existing[i]) fresh.push({ ...(unique.get(id) as ChatEvent), day: chinaDate(Date.parse(unique.get(id)!.ts)) });
-    });
-    if (fresh.length) {
-      await db.events.bulkAdd(fresh);
-      await markDaysStale(db, fresh.map((e) => e.day));
-    }
+    const { fresh } = await storeNew(db, events);
     return {
       added: fresh.length,
       duplicates: events.length - fresh.length,
       fresh: fresh.map(({ day: _day, ...e }) => e as ChatEvent),
     };
   });
+}
+
+/**
+ * Inside the caller's read-write transaction: store the events whose id is not stored yet (the same id
+ * may also repeat inside the list) and mark the days that received them stale for the rollups. Shared
+ * by the live path (`recordEvents`) and the file import.
+ */
+export async function storeNew(db: KefuDb, events: readonly ChatEvent[]): Promise<{ fresh: StoredEvent[]; invalidated: string[] }> {
+  const unique = new Map<string, ChatEvent>();
+  for (const e of events) if (!unique.has(e.id)) unique.set(e.id, e);
+  const ids = [...unique.keys()];
+  const existing = await db.events.bulkGet(ids);
+  const fresh: StoredEvent[] = [];
+  ids.forEach((id, i) => {
+    const e = unique.get(id)!;
+    if (!existing[i]) fresh.push({ ...e, day: chinaDate(Date.parse(e.ts)) });
+  });
+  if (!fresh.length) return { fresh, invalidated: [] };
+  await db.events.bulkAdd(fresh);
+  return { fresh, invalidated: await markDaysStale(db, fresh.map((e) => e.day)) };
 }
 
 export interface DayCounts {

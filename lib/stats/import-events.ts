@@ -1,6 +1,5 @@
 import { chatEvent, type ChatEvent } from './events';
-import { markDaysStale, type KefuDb, type StoredEvent } from './db';
-import { chinaDate } from '../time/china';
+import { storeNew, type KefuDb } from './db';
 
 /**
  * Import of an events file (moving to a new computer): the JSON Lines format `npm run stats` reads,
@@ -143,20 +142,9 @@ export interface ImportResult {
  * a day whose raw events were already pruned keeps its rollup.
  */
 export async function importEvents(db: KefuDb, events: readonly ChatEvent[]): Promise<ImportResult> {
-  const unique = new Map<string, ChatEvent>();
-  for (const e of events) if (!unique.has(e.id)) unique.set(e.id, e);
   return db.transaction('rw', [db.events, db.rollups, db.rollupDays, db.dayPacks, db.dayRounds], async () => {
-    const ids = [...unique.keys()];
-    const existing = await db.events.bulkGet(ids);
-    const fresh: StoredEvent[] = [];
-    ids.forEach((id, i) => {
-      if (existing[i]) return;
-      const e = unique.get(id)!;
-      fresh.push({ ...e, day: chinaDate(Date.parse(e.ts)) });
-    });
-    if (fresh.length) await db.events.bulkAdd(fresh);
+    const { fresh, invalidated } = await storeNew(db, events);
     const days = [...new Set(fresh.map((e) => e.day))].sort();
-    const invalidated = await markDaysStale(db, days);
     return { added: fresh.length, duplicates: events.length - fresh.length, days, invalidated };
   });
 }

@@ -10,6 +10,7 @@
  *   (c) computeDays over 90 days × 3,000 events/day; baseline = only parsing, de-duplicating and
  *       sorting the same events (work any implementation must do).
  */
+import { rng } from './stats';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { ChatEvent, PlatformName } from '../../lib/stats/events';
@@ -50,17 +51,6 @@ const now = (): number => performance.now();
 const MB = 1024 * 1024;
 const fmt = (n: number, digits = 3): string => n.toFixed(digits);
 
-/** Deterministic pseudo-random numbers (the same shift on every run). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const TEXTS = ['请问这款有现货吗', '什么时候发货', '能便宜点吗', '灰色还有吗？', '快递到哪了', '可以开发票吗'];
 const REPLIES = ['亲，有现货的', '今天下午四点前发出', '已经是活动价了哦', '有的亲', '帮您查一下', '可以的'];
