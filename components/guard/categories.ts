@@ -17,5 +17,11 @@ const KEYS: Record<Category, MessageKey> = {
   'shop-word': 'catShopWord',
 };
 
-/** A compliance category as the agent reads it (站外联系方式 …). */
-export const categoryLabel = (c: Category): string => t(KEYS[c]);
+/**
+ * A compliance category as the agent reads it (站外联系方式 …). Stored events may name categories this
+ * version does not know (an imported file, an older or newer lexicon): those read as they are written.
+ */
+export const categoryLabel = (c: Category | (string & {})): string => {
+  const key = (KEYS as Record<string, MessageKey | undefined>)[c];
+  return key && Object.hasOwn(KEYS, c) ? t(key) : c;
+};

@@ -11,7 +11,6 @@ import { formatClock } from '@/lib/time/china';
 import { formatDuration } from '@/lib/i18n';
 import { clock } from '../workbench/chips';
 import { categoryLabel } from '../guard/categories';
-import type { Category } from '@/lib/compliance/types';
 import { recentEvents } from './data';
 import { ShiftTab } from './ShiftTab';
 import type { ComponentType } from 'preact';
@@ -159,7 +158,7 @@ export function Popup() {
                 <tbody>
                   {Object.entries(dash.compliance).map(([cat, c]) => (
                     <tr key={cat} data-category={cat}>
-                      <td>{categoryLabel(cat as Category)}</td>
+                      <td>{categoryLabel(cat)}</td>
                       <td>{t('compCounts', c.blocked, c.overridden, c.warned)}</td>
                     </tr>
                   ))}

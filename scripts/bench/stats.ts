@@ -50,7 +50,7 @@ export const SEED_SHOPS: readonly { platform: PlatformName; shop: string }[] = [
 const TEXTS = ['请问这款有现货吗', '什么时候发货', '能便宜点吗', '灰色还有吗？', '快递到哪了', '可以开发票吗', '=1+1 这个尺码对吗'];
 const ROBOT = ['亲，客服稍后为您服务', '您好，欢迎光临'];
 const REPLIES = ['亲，有现货的', '今天下午四点前发出', '已经是活动价了哦', '有的亲', '帮您查一下', '可以的'];
-const CATEGORIES = ['absolute_terms', 'contact_offsite', 'medical_claims', 'price_promises'];
+const CATEGORIES = ['absolute-claim', 'off-platform-contact', 'third-party-link', 'review-inducement'];
 const TEMPLATES = ['问候', '发货时间', '退换货', '优惠说明', '尺码推荐'];
 
 export interface SeedOptions {

@@ -31,6 +31,8 @@ function seed() {
   add({ type: 'agent_message', sender: 'robot', ts: at(1003), buyer: 'slow1' });
   add({ type: 'agent_message', sender: 'human', ts: at(1000 + 260), buyer: 'slow1' });
   add({ type: 'compliance', action: 'blocked', categories: ['off-platform-contact'], rules: ['contact.wechat'], ts: at(1100) });
+  // A category this version does not know (an events file from elsewhere) is shown as written.
+  add({ type: 'compliance', action: 'warned', categories: ['medical_claims'], rules: ['x.r1'], ts: at(1150) });
   add({ type: 'template_used', template: 'starter-tuihuo', ts: at(1200) });
   return e;
 }
@@ -65,6 +67,7 @@ test('today: figures with grades, the 4-minute round listed as a miss, checks an
   await expect(miss).toContainText('4分20秒');
   await expect(miss).toContainText('30s / 3min');
   await expect(noon.locator('[data-testid="kp-compliance-today"] tr[data-category="off-platform-contact"]')).toContainText('拦截 1');
+  await expect(noon.locator('[data-testid="kp-compliance-today"] tr[data-category="medical_claims"]')).toContainText('medical_claims');
   await expect(noon.locator('[data-testid="kp-templates-used"]')).toContainText('1');
   await noon.close();
 });
