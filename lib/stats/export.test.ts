@@ -250,21 +250,3 @@ describe('raw events export', () => {
     expect(JSON.parse(text((await exportDailyJson(db, o)).chunks)).days.map((d: DayFigures) => d.date)).toEqual(['2026-11-17', '2026-11-19']);
   });
 });
-
-describe('pseudonymised pack lines', () => {
-  it('the text-level rewrite of a pack line equals parsing, rewriting and re-encoding it', async () => {
-    const { pseudonymisedLine, pseudonymisedPackLine } = await import('./export');
-    const { contractLine } = await import('./rollup');
-    const { createPseudonymizer } = await import('./pseudonym');
-    const p = createPseudonymizer('a-salt-of-at-least-16-chars');
-    const events = [
-      { id: 'pdd:暖阳杂货铺:5301001:1795569302250', type: 'buyer_message', ts: '2026-11-20T09:15:02+08:00', platform: 'pdd', shop: '暖阳杂货铺', buyer: '5301001' },
-      { id: 'pdd:暖阳杂货铺:5301001:wait:09:15', type: 'buyer_message', ts: '2026-11-20T09:15:02.480+08:00', platform: 'pdd', shop: '暖阳杂货铺', buyer: '5301001' },
-      { id: 'other-id-7', type: 'agent_message', ts: '2026-11-20T09:16:02+08:00', platform: 'pdd', shop: '暖阳杂货铺', buyer: '5301002', sender: 'human' },
-      { id: 'pdd:暖阳杂货铺:tpl:t-1:1', type: 'template_used', ts: '2026-11-20T09:17:02+08:00', platform: 'pdd', shop: '暖阳杂货铺', template: 't-1' },
-      { id: 'c-1', type: 'compliance', ts: '2026-11-20T09:18:02+08:00', platform: 'pdd', shop: '暖阳杂货铺', buyer: '5301001', action: 'overridden', categories: ['abuse'], rules: ['x'], reason: '买家5301001要求' },
-      { id: 'x-1', type: 'buyer_excluded', ts: '2026-11-20T09:19:02+08:00', platform: 'pdd', shop: '暖阳杂货铺', buyer: '5301003', reason: 'advertising' },
-    ] as ChatEvent[];
-    for (const e of events) expect(pseudonymisedPackLine(contractLine(e).slice(0, -1), p)).toBe(pseudonymisedLine(e, p));
-  });
-});

@@ -3,6 +3,7 @@ import { DAY_FIELDS, type DayFigures, type Threshold, type Verdict } from './kpi
 import type { DayPack, DayRounds, KefuDb } from './db';
 import { BOM, CRLF, chinaDateTime, csvCell, csvLine, ROUND_HEADERS, roundCells } from './csv';
 import { createPseudonymizer, newSalt, type Pseudonymizer } from './pseudonym';
+import { pseudonymisePackBytes } from './pseudonymise-pack';
 import {
   chinaDayStart,
   contractLine,
@@ -158,10 +159,10 @@ async function* eachDay(db: KefuDb, options: ExportOptions, dates: string[], rea
   const today = todayInput.date;
   let done = 0;
   // Finished days are read a batch at a time, one transaction per batch: one IndexedDB round trip
-  // for many days, and still a progress step every few days.
+  // for many days, and still a progress step every few days. The next batch is asked for before this
+  // one is handed on, so the browser reads it while the file is being written.
   const BATCH = 10;
-  for (let i = 0; i < dates.length; i += BATCH) {
-    const batch = dates.slice(i, i + BATCH);
+  const read = async (batch: string[]) => {
     const past = batch.filter((d) => d < today);
     const [owns, ready] = past.length
       ? await db.transaction('r', [db.rollupDays, db.dayRounds], () =>
@@ -169,24 +170,34 @@ async function* eachDay(db: KefuDb, options: ExportOptions, dates: string[], rea
         )
       : [[], []];
     // Event bytes are read only for the days that need them (no ready rows, or an events export).
-    const needPack = past.filter((d, k) => !(readyRounds && ready[k] && owns[k] && !owns[k]!.stale));
+    const needPack = past.filter((d, k) => !owns[k]?.pruned && !(readyRounds && ready[k] && owns[k] && !owns[k]!.stale));
     const packList = needPack.length ? await db.dayPacks.bulkGet(needPack) : [];
-    const packs = past.map((d) => packList[needPack.indexOf(d)]);
-    for (const date of batch) {
-      if (date === today) {
-        yield { date, pruned: false, input: todayInput };
-      } else if (date < today) {
-        const k = past.indexOf(date);
-        const own = owns[k];
-        const pack = packs[k];
-        const rounds = ready[k];
-        if (own?.pruned) yield { date, pruned: true, input: { date, events: [], before: [], carryIn: [], lateCloses: [], pruned: true } };
-        else if (rounds && own && !own.stale) yield { date, pruned: false, roundsCsv: rounds };
-        else if (pack && own && !own.stale) yield { date, pruned: false, pack };
-        else yield { date, pruned: false, input: await readDay(db, date) };
+    return { batch, past, owns, ready, packs: past.map((d) => packList[needPack.indexOf(d)]) };
+  };
+  let next: ReturnType<typeof read> | null = dates.length ? read(dates.slice(0, BATCH)) : null;
+  try {
+    for (let i = 0; next; i += BATCH) {
+      const { batch, past, owns, ready, packs } = await next;
+      next = i + BATCH < dates.length ? read(dates.slice(i + BATCH, i + 2 * BATCH)) : null;
+      for (const date of batch) {
+        if (date === today) {
+          yield { date, pruned: false, input: todayInput };
+        } else if (date < today) {
+          const k = past.indexOf(date);
+          const own = owns[k];
+          const pack = packs[k];
+          const rounds = ready[k];
+          if (own?.pruned) yield { date, pruned: true, input: { date, events: [], before: [], carryIn: [], lateCloses: [], pruned: true } };
+          else if (rounds && own && !own.stale) yield { date, pruned: false, roundsCsv: rounds };
+          else if (pack && own && !own.stale) yield { date, pruned: false, pack };
+          else yield { date, pruned: false, input: await readDay(db, date) };
+        }
+        options.onProgress?.(++done, dates.length);
       }
-      options.onProgress?.(++done, dates.length);
     }
+  } finally {
+    // A consumer that stops early leaves a read in flight: its failure is nobody's to report.
+    next?.catch(() => undefined);
   }
 }
 
@@ -253,28 +264,6 @@ export function pseudonymisedLine(e: ChatEvent, p: Pseudonymizer): string {
   return `${JSON.stringify(out)}\n`;
 }
 
-const ID_AT_START = /^\{"id":"([^"\\]*)"/;
-const BUYER_FIELD = /"buyer":"([^"\\]*)"/;
-
-/**
- * `pseudonymisedLine` for a line a day pack holds, on the text itself: a pack line starts with its id
- * and names its buyer once, so two replacements give the same line as parsing, rewriting and
- * re-encoding it — at a fraction of the cost over 270,000 lines. Lines with free text, or with escapes
- * in the id or buyer, take the full path.
- */
-export function pseudonymisedPackLine(line: string, p: Pseudonymizer): string {
-  const id = ID_AT_START.exec(line);
-  if (!id || line.includes('"text":') || line.includes('"reason":')) return pseudonymisedLine(JSON.parse(line) as ChatEvent, p);
-  const buyer = BUYER_FIELD.exec(line);
-  if (!buyer && line.includes('"buyer":')) return pseudonymisedLine(JSON.parse(line) as ChatEvent, p);
-  const b = buyer?.[1];
-  const oldId = id[1]!;
-  const newId = b && oldId.includes(`:${b}:`) ? oldId.split(`:${b}:`).join(`:${p.buyer(b)}:`) : p.eventId(oldId);
-  let out = `{"id":"${newId}"${line.slice(id[0].length)}`;
-  if (b !== undefined) out = out.replace(BUYER_FIELD, `"buyer":"${p.buyer(b)}"`);
-  return `${out}\n`;
-}
-
 /** Raw events of the range as JSON Lines (oldest first), the file `npm run stats -- --events` reads. */
 export async function exportEventsJsonl(db: KefuDb, options: ExportOptions): Promise<ExportFile> {
   const dates = checkRange(options);
@@ -294,12 +283,11 @@ export async function exportEventsJsonl(db: KefuDb, options: ExportOptions): Pro
       rows += day.pack.events;
       continue;
     } else if (day.pack && p) {
-      chunk = '';
-      for (const line of packText(day.pack).split('\n')) {
-        if (!line) continue;
-        chunk += pseudonymisedPackLine(line, p);
-        rows++;
-      }
+      // Rewritten on the stored bytes: no decoding and re-encoding of the day's text.
+      const out = pseudonymisePackBytes(day.pack.jsonl, p, (e) => pseudonymisedLine(e, p));
+      if (out.bytes.length) chunks.push(out.bytes);
+      rows += out.lines;
+      continue;
     } else {
       const events = day.pack ? parseContractLines(packText(day.pack)) : day.input!.events;
       chunk = '';

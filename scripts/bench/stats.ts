@@ -22,8 +22,10 @@ import { pathToFileURL } from 'node:url';
 import type { ChatEvent, PlatformName } from '../../lib/stats/events';
 import { KefuDb, recordEvents } from '../../lib/stats/db';
 import { computeDays } from '../../lib/stats/kpi';
-import { addDays, history, liveDay, rollupFinishedDays } from '../../lib/stats/rollup';
-import { exportDailyCsv, exportDailyJson, exportEventsJsonl, exportRoundsCsv, type ExportOptions } from '../../lib/stats/export';
+import { addDays, history, liveDay, parseContractLines, rollupFinishedDays } from '../../lib/stats/rollup';
+import { exportDailyCsv, exportDailyJson, exportEventsJsonl, exportRoundsCsv, pseudonymisedLine, type ExportOptions } from '../../lib/stats/export';
+import { pseudonymisePackBytes } from '../../lib/stats/pseudonymise-pack';
+import { createPseudonymizer } from '../../lib/stats/pseudonym';
 import { chinaDate, toChinaIso } from '../../lib/time/china';
 
 // ---------------------------------------------------------------------------------------------------
@@ -127,6 +129,9 @@ const medianOf = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
+const utf8 = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
 async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
   await fn(); // warm-up
   const times: number[] = [];
@@ -201,6 +206,25 @@ async function main(argv: string[]): Promise<void> {
     exportMs.readOnly[days] = await time(() => db.events.where('day').between(o.from, today, true, true).toArray(), runs);
   }
 
+  // Pseudonymising the stored day packs, CPU only: on the bytes (what the export does) against the
+  // peer, decoding each day, parsing every line, rewriting it with pseudonymisedLine and encoding again.
+  const packs = (await db.dayPacks.bulkGet(Array.from({ length: DAYS - 1 }, (_, i) => addDays(firstDate, i)))).flatMap((x) => (x ? [x.jsonl] : []));
+  const pseudoCpu = async (onBytes: boolean) => {
+    const p = createPseudonymizer(salt);
+    const line = (e: ChatEvent) => pseudonymisedLine(e, p);
+    let bytes = 0;
+    for (const pack of packs) {
+      bytes += onBytes
+        ? pseudonymisePackBytes(pack, p, line).bytes.length
+        : utf8.encode(parseContractLines(utf8Decoder.decode(pack)).map(line).join('')).length;
+    }
+    return bytes;
+  };
+  const bytesOut = [await pseudoCpu(true), await pseudoCpu(false)];
+  if (bytesOut[0] !== bytesOut[1]) throw new Error(`the two pseudonymising paths differ: ${bytesOut[0]} vs ${bytesOut[1]} bytes`);
+  const pseudoBytesMs = await time(() => pseudoCpu(true), 5);
+  const pseudoParseMs = await time(() => pseudoCpu(false), 5);
+
   // ---- report
   const TARGETS = { today: 150, history: 300, export: 500 };
   const mark = (ms: number, target: number) => (ms <= target ? 'ok' : 'over');
@@ -232,6 +256,10 @@ async function main(argv: string[]): Promise<void> {
     `first rollup of all ${rolledDays} finished days (once, e.g. after the v1 → v2 upgrade): ${fmt(rollupMs, 0)} ms, ` +
       `${rolled.length} day computations (${rolled.length - rolledDays} days again after a later day answered their open rounds), ${rollupRows} rollup rows`,
   );
+  console.log(
+    `pseudonymising ${packs.length} stored days (${fmt(packs.reduce((n, x) => n + x.length, 0) / 1e6, 1)} MB), CPU only: on the bytes ${fmt(pseudoBytesMs, 0)} ms, ` +
+      `parse + rewrite + encode every line ${fmt(pseudoParseMs, 0)} ms (${fmt(pseudoParseMs / pseudoBytesMs, 1)}× slower)`,
+  );
   console.log(`today: ${todayRows} rows; ${DAYS}-day files: rounds CSV ${fmt(sizes[`roundsCsv${DAYS}`]! / 1e6, 1)} M chars, events JSONL ${fmt(sizes[`eventsJsonl${DAYS}`]! / 1e6, 1)} M chars`);
   console.log('note: these run on fake-indexeddb, an IndexedDB written in JavaScript, in Node: it is slower than the');
   console.log('      browser\'s native IndexedDB, and no browser runs alongside for comparison, so every figure is an');
@@ -245,6 +273,7 @@ async function main(argv: string[]): Promise<void> {
       rollup_first_ms: round1(rollupMs),
       rollup_first_computations: rolled.length,
       today_ms: round1(todayMs),
+      pseudonymise_packs_ms: { bytes: round1(pseudoBytesMs), parse_rewrite_encode: round1(pseudoParseMs) },
       today_prev_events_ms: round1(yesterdayMs),
       history_ms: Object.fromEntries(spans.map((d) => [d, round1(historyMs[d]!)])),
       export_ms: Object.fromEntries(kinds.map((k) => [k, Object.fromEntries(spans.map((d) => [d, round1(exportMs[k][d]!)]))])),

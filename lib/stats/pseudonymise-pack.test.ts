@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatEvent } from './events';
+import { pseudonymisedLine } from './export';
+import { contractLine } from './rollup';
+import { createPseudonymizer } from './pseudonym';
+import { pseudonymisePackBytes } from './pseudonymise-pack';
+import { seedEvents } from '../../scripts/bench/stats';
+
+const SALT = 'a-salt-of-at-least-16-chars';
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/** The pack of these events, pseudonymised on its bytes, next to the line-by-line path's file. */
+function both(events: readonly ChatEvent[]) {
+  const p = createPseudonymizer(SALT);
+  const pack = enc.encode(events.map(contractLine).join(''));
+  const r = pseudonymisePackBytes(pack, p, (e) => pseudonymisedLine(e, p));
+  const q = createPseudonymizer(SALT);
+  return { bytes: dec.decode(r.bytes), lines: r.lines, expected: events.map((e) => pseudonymisedLine(e, q)).join('') };
+}
+
+const base = { ts: '2026-11-20T09:15:02+08:00', platform: 'pdd', shop: '暖阳杂货铺' } as const;
+
+describe('pseudonymising a day pack on its bytes', () => {
+  it('equals decoding, rewriting every line with pseudonymisedLine and encoding, on a generated day', () => {
+    const [day] = seedEvents({ firstDate: '2026-11-20', days: 1, perDay: 3000, until: Date.parse('2026-11-21T00:00:00+08:00') });
+    const r = both(day!);
+    expect(r.lines).toBe(day!.length);
+    expect(r.bytes).toBe(r.expected);
+    expect(r.bytes).not.toMatch(/"buyer":"\d/);
+  });
+
+  it('equals the line path on ids and buyers shaped every way the store can hold them', () => {
+    const events = [
+      { ...base, id: 'pdd:暖阳杂货铺:5301001:1795569302250', type: 'buyer_message', buyer: '5301001' },
+      // the buyer twice, and back to back (split/join semantics: the closing colon does not open the next)
+      { ...base, id: 'pdd:s:b7:b7:b7:1', type: 'buyer_message', buyer: 'b7' },
+      { ...base, id: 'pdd:s:5301001:wait:09:15', type: 'buyer_message', buyer: '5301001' },
+      // no :buyer: in the id → hashed whole; buyer a prefix of a segment is not a match
+      { ...base, id: 'other-id-7', type: 'agent_message', buyer: '5301002', sender: 'human' },
+      { ...base, id: 'pdd:s:53010021:1', type: 'agent_message', buyer: '5301002', sender: 'robot' },
+      // Chinese buyer names, a buyer that is a Chinese nickname with a colon-free emoji
+      { ...base, id: 'douyin:店:小明同学🙂:m1', type: 'buyer_message', platform: 'douyin', buyer: '小明同学🙂' },
+      // no buyer, and an empty buyer
+      { ...base, id: 'pdd:暖阳杂货铺:tpl:t-1:1', type: 'template_used', template: 't-1' },
+      { ...base, id: 'pdd:s::tpl', type: 'template_used', template: 't-2', buyer: '' },
+      // free text and reasons take the general path (dropped or kept as pseudonymisedLine does)
+      { ...base, id: 'c-1', type: 'compliance', buyer: '5301001', action: 'overridden', categories: ['abuse'], rules: ['buyer', 'text'], reason: '买家5301001要求' },
+      { ...base, id: 'x-1', type: 'buyer_excluded', buyer: '5301003', reason: 'advertising' },
+      { ...base, id: 'pdd:s:5301004:m9', type: 'buyer_message', buyer: '5301004', text: '在吗 "加我" \\ 5301004' },
+      // escapes in the shop or buyer
+      { ...base, id: 'pdd:店"名:b"q:1', type: 'buyer_message', shop: '店"名', buyer: 'b"q' },
+      { ...base, id: 'pdd:a\\b:z:1', type: 'agent_message', shop: 'a\\b', buyer: 'z', sender: 'human' },
+      // a shop whose name reads like a key
+      { ...base, id: 'pdd:,buyer:k:1', type: 'buyer_message', shop: ',buyer', buyer: 'k' },
+      // template and rule values that read like keys
+      { ...base, id: 't-9', type: 'template_used', buyer: 'q1', template: 'buyer', group: 'text' },
+      { ...base, id: 'c-2', type: 'compliance', buyer: 'q2', action: 'blocked', categories: ['link'], rules: ['"buyer":"x'] },
+    ] as ChatEvent[];
+    const r = both(events);
+    expect(r.lines).toBe(events.length);
+    expect(r.bytes.split('\n')).toEqual(r.expected.split('\n'));
+    expect(r.bytes).not.toMatch(/5301001|5301003|小明|要求/);
+  });
+
+  it('a pack without a final line end, and blank lines, give the same lines', () => {
+    const e = { ...base, id: 'pdd:s:b1:1', type: 'buyer_message', buyer: 'b1' } as ChatEvent;
+    const p = createPseudonymizer(SALT);
+    const line = contractLine(e);
+    const r = pseudonymisePackBytes(enc.encode(`\n${line}\n${line.slice(0, -1)}`), p, (x) => pseudonymisedLine(x, p));
+    expect(r.lines).toBe(2);
+    expect(dec.decode(r.bytes)).toBe(pseudonymisedLine(e, p).repeat(2));
+  });
+});
