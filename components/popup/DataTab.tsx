@@ -4,7 +4,7 @@ import { importEvents, parseEventsFile } from '@/lib/stats/import-events';
 import type { ChatEvent } from '@/lib/stats/events';
 import { addDays } from '@/lib/stats/rollup';
 import type { KefuDb } from '@/lib/stats/db';
-import { getSettings } from '@/lib/runtime/settings-store';
+import { getPseudonymSalt, getSettings } from '@/lib/runtime/settings-store';
 import { chinaDate } from '@/lib/time/china';
 import { t, type MessageKey } from '@/lib/i18n';
 import { database } from './data';
@@ -35,13 +35,14 @@ export function DataTab() {
     setProgress({ done: 0, total: 1 });
     const t0 = performance.now();
     try {
-      const settings = await getSettings();
+      const [settings, salt] = await Promise.all([getSettings(), pseudo ? getPseudonymSalt() : undefined]);
       const file = await EXPORTS[kind].run(database(), {
         from,
         to,
         now: Date.now(),
         profiles: settings.timing.profiles,
         pseudonymise: pseudo,
+        salt,
         onProgress: (done, total) => setProgress({ done, total }),
       });
       const blob = new Blob(file.chunks, { type: file.mime });

@@ -65,6 +65,13 @@ test('export: the rounds CSV opens in Excel (BOM, Chinese headers) and formulas 
   expect(jsonl).not.toContain('HYPERLINK');
   expect(jsonl).toContain('买家-');
   expect(jsonl.trim().split('\n').length).toBe(30);
+  // Stable: another export, another file, the same pseudonym for each buyer.
+  const [third] = await Promise.all([popup.waitForEvent('download'), popup.locator('button[data-export="rounds-csv"]').click()]);
+  const rounds = readFileSync((await third.path())!, 'utf8');
+  expect(rounds).not.toContain('HYPERLINK');
+  const names = (text: string) => [...new Set(text.match(/买家-[0-9A-F]{12}/g))].sort();
+  expect(names(rounds)).toHaveLength(15);
+  expect(names(rounds)).toEqual(names(jsonl));
 });
 
 test('import: a broken file names its line and changes nothing; a good one adds events and skips duplicates', async () => {
