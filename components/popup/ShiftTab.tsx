@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import type { ResponseFor } from '@/lib/messages';
 import { t } from '@/lib/i18n';
 import { shiftSummary, handoverText, type ShiftSummary } from '@/lib/stats/shift';
+import { categoryLabel } from '../guard/categories';
 import { getSettings } from '@/lib/runtime/settings-store';
 import { chinaDate, formatClock } from '@/lib/time/china';
 import { database } from './data';
@@ -46,7 +47,7 @@ export function ShiftTab({ waiting }: { waiting: ResponseFor<'waiting/all'> | nu
     setCopied(false);
   };
   const names = new Map((waiting?.waiting ?? []).map((w) => [w.buyer, w.nickname ?? w.buyer]));
-  const text = summary ? handoverText(summary, Date.now(), names) : '';
+  const text = summary ? handoverText(summary, Date.now(), names, categoryLabel) : '';
 
   return (
     <section data-testid="kp-shift">

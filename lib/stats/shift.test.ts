@@ -19,13 +19,20 @@ describe('shift view', () => {
         ev({ buyer: 'late', type: 'agent_message', sender: 'human', ts: '2026-11-25T16:05:00+08:00' }),
         ev({ buyer: 'open', ts: '2026-11-25T17:50:00+08:00' }),
         ev({ type: 'compliance', action: 'blocked', categories: ['abuse'], rules: ['abuse.x'], ts: '2026-11-25T16:10:00+08:00' }),
+        ev({ type: 'compliance', action: 'overridden', categories: ['off-platform-contact'], rules: ['contact.qq'], buyer: 'ok', ts: '2026-11-25T15:01:00+08:00' }),
+        ev({ type: 'compliance', action: 'overridden', categories: ['abuse'], rules: ['abuse.y'], buyer: 'early', ts: '2026-11-25T13:30:00+08:00' }),
       ],
       { startedAt: start, now },
     );
-    expect([s.rounds, s.answered, s.missed3min, s.blocked]).toEqual([3, 2, 2, 1]);
+    expect([s.rounds, s.answered, s.missed3min, s.blocked, s.overridden]).toEqual([3, 2, 2, 1, 1]);
     expect(s.stillOpen.map((o) => o.buyer)).toEqual(['before', 'open']);
     const text = handoverText(s, now, new Map([['open', '小雨点']]));
     expect(text).toContain('【交接班】14:00–18:00');
     expect(text).toContain('- 甲店 · 小雨点 · 自 17:50 起等待');
+    // The message sent anyway during the shift is handed over for a follow-up; the one before it is not.
+    const labelled = handoverText(s, now, new Map(), (c) => (c === 'off-platform-contact' ? '站外联系方式' : c));
+    expect(labelled).toContain('需跟进：拦截后仍然发送（1）');
+    expect(labelled).toContain('- 甲店 · ok · 15:01 · 站外联系方式');
+    expect(labelled).not.toContain('early');
   });
 });
