@@ -15,7 +15,8 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   }
   if (out) return out;
   // Outside an extension (unit tests): the zh_CN text with its named placeholders filled in.
-  const entry = zh[key] as { message: string; placeholders?: Record<string, { content: string }> };
+  const entry = zh[key] as { message: string; placeholders?: Record<string, { content: string }> } | undefined;
+  if (!entry) return String(key); // a key this build does not have: never break the page over a label
   return entry.message.replace(/\$([A-Za-z_]+)\$/g, (whole, name: string) => {
     const content = entry.placeholders?.[name.toLowerCase()]?.content;
     const index = content ? Number(content.slice(1)) - 1 : -1;
