@@ -6,13 +6,15 @@ import type { Pseudonymizer } from './pseudonym';
  * `pseudonymisedLine` on every line and encoding the result, without turning ~50 MB of a 90-day export
  * into strings and back.
  *
- * A pack line is what `contractLine` writes: `{"id":"…",…}` with the id first and, when the event has a
- * buyer, one `"buyer":"…"` key. In UTF-8 the bytes of `"`, `\`, `:`, `,` and `{` never occur inside a
- * multi-byte character, so the keys can be found byte by byte. Per line:
+ * A pack line is what `contractLine` writes: `{"id":"…",…}` with the id first and at most one `"buyer"`
+ * and one `"text"` key. In UTF-8 the bytes of `"`, `\`, `:`, `,` and `{` never occur inside a multi-byte
+ * character, and a line without a backslash has no escaped quote, so its strings and keys can be told
+ * apart byte by byte. Per line:
  * - the buyer's value is replaced by its pseudonym (one cached HMAC per buyer);
  * - the id gets the pseudonym in place of each `:<buyer>:` (the extension's ids), else it is hashed whole;
- * - a line with a backslash (escaped characters), a `text` key or a `reason` key, or one not shaped as
- *   above, takes the general path (`line`), which parses it.
+ * - a `"text"` key and its value are left out (free text may name the buyer);
+ * - a line with a backslash, a `reason` key (dropped from compliance events only), a repeated key, or not
+ *   shaped as above, takes the general path (`line`), which parses it.
  */
 export function pseudonymisePackBytes(
   bytes: Uint8Array,
@@ -34,12 +36,14 @@ export function pseudonymisePackBytes(
       continue;
     }
     lines++;
-    // Scan the line: the id's end, the buyer's value, and whether it needs the general path.
+    // Scan the line: the id's end, the buyer's value, the text's span, and whether it needs the general path.
     let general = !startsWith(bytes, s, ID_OPEN);
     const idStart = s + ID_OPEN.length;
     let idEnd = -1;
     let buyerStart = -1;
     let buyerEnd = -1;
+    let textStart = -1; // the comma before the key
+    let textEnd = -1; // after the value's closing quote
     if (!general) {
       let inString = true; // inside the id's string
       for (let i = idStart; i < nl; i++) {
@@ -53,6 +57,7 @@ export function pseudonymisePackBytes(
           inString = false;
           if (idEnd < 0) idEnd = i;
           else if (buyerStart >= 0 && buyerEnd < 0) buyerEnd = i;
+          else if (textStart >= 0 && textEnd < 0) textEnd = i + 1;
           continue;
         }
         inString = true;
@@ -65,29 +70,37 @@ export function pseudonymisePackBytes(
           }
           buyerStart = i + BUYER_KEY.length;
           i = buyerStart - 1; // the next step is the value's first byte, inside the string
-        } else if (startsWith(bytes, i, TEXT_KEY) || startsWith(bytes, i, REASON_KEY)) {
+        } else if (startsWith(bytes, i, TEXT_KEY)) {
+          if (textStart >= 0) {
+            general = true;
+            break;
+          }
+          textStart = i - 1;
+          i += TEXT_KEY.length - 1; // onto the value's opening quote: a string or not, the general path decides
+          if (bytes[i + 1] !== QUOTE) {
+            general = true;
+            break;
+          }
+          i++;
+        } else if (startsWith(bytes, i, REASON_KEY)) {
           general = true;
           break;
         }
       }
-      if (idEnd < 0 || (buyerStart >= 0 && buyerEnd < 0)) general = true;
+      if (idEnd < 0 || (buyerStart >= 0 && buyerEnd < 0) || (textStart >= 0 && textEnd < 0)) general = true;
     }
-    let enc: Uint8Array | undefined;
     let pb: Uint8Array | undefined;
-    if (general) enc = utf8.encode(line(JSON.parse(utf8Decoder.decode(bytes.subarray(s, nl))) as ChatEvent));
-    else if (buyerStart >= 0) {
-      pb = buyers.get(bytes, buyerStart, buyerEnd);
-    }
+    if (!general && buyerStart >= 0) pb = buyers.get(bytes, buyerStart, buyerEnd);
+    const text = general ? line(JSON.parse(utf8Decoder.decode(bytes.subarray(s, nl))) as ChatEvent) : '';
     // Room for the line, however its id and buyer grow (a hashed id is 18 bytes).
-    const room = enc ? enc.length : nl - s + 1 + 18 + (pb ? pb.length * (2 + (idEnd - idStart) / 3) : 0);
+    const room = general ? text.length * 3 : nl - s + 1 + 18 + (pb ? pb.length * (2 + (idEnd - idStart) / 3) : 0);
     if (o + room > out.length) {
       const bigger = new Uint8Array(Math.max(out.length * 2, Math.ceil(o + room)));
       bigger.set(out.subarray(0, o));
       out = bigger;
     }
-    if (enc) {
-      out.set(enc, o);
-      o += enc.length;
+    if (general) {
+      o += utf8.encodeInto(text, out.subarray(o)).written;
       s = nl + 1;
       continue;
     }
@@ -108,13 +121,24 @@ export function pseudonymisePackBytes(
     }
     if (from > idStart) o = copy(bytes, from, idEnd, out, o);
     else o += utf8.encodeInto(p.eventId(utf8Decoder.decode(bytes.subarray(idStart, idEnd))), out.subarray(o)).written;
-    // The rest, with the buyer's value replaced.
+    // The rest: the buyer's value replaced, the text left out, in the order they stand.
+    let at = idEnd;
+    const textFirst = textStart >= 0 && (buyerStart < 0 || textStart < buyerStart);
+    if (textFirst) {
+      o = copy(bytes, at, textStart, out, o);
+      at = textEnd;
+    }
     if (pb !== undefined) {
-      o = copy(bytes, idEnd, buyerStart, out, o);
+      o = copy(bytes, at, buyerStart, out, o);
       out.set(pb, o);
       o += pb.length;
-      o = copy(bytes, buyerEnd, nl, out, o);
-    } else o = copy(bytes, idEnd, nl, out, o);
+      at = buyerEnd;
+    }
+    if (textStart >= 0 && !textFirst) {
+      o = copy(bytes, at, textStart, out, o);
+      at = textEnd;
+    }
+    o = copy(bytes, at, nl, out, o);
     out[o++] = NL;
     s = nl + 1;
   }
