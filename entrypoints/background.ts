@@ -9,6 +9,7 @@ import { recordUse } from '@/lib/templates/model';
 import { starterCollection } from '@/lib/templates/starter';
 import { ensureSearchKeys } from '@/lib/templates/index-build';
 import { pruneEvents } from '@/lib/stats/rollup';
+import { ensurePeriodicAlarm } from '@/lib/runtime/alarms';
 
 const ALARM = 'kp-next-deadline';
 const MAINTENANCE = 'kp-maintenance';
@@ -88,12 +89,13 @@ export default defineBackground(() => {
     return true;
   });
   // Daily figures of finished days are rolled up, and raw events past the retention period pruned
-  // (only once their days are rolled up). At start and every six hours.
+  // (only once their days are rolled up). A minute after install (or after the browser dropped the
+  // alarm), then every six hours; a restart of the service worker does not reset that schedule.
   const maintain = async () => {
     const settings = await getSettings();
     await pruneEvents(db, { now: Date.now(), keepDays: settings.stats.keepDays, profiles: settings.timing.profiles });
   };
-  void browser.alarms.create(MAINTENANCE, { delayInMinutes: 1, periodInMinutes: 360 });
+  void ensurePeriodicAlarm(MAINTENANCE, 360);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void ready.then((r) => r.evaluate());
     if (alarm.name === MAINTENANCE) void maintain().catch((e) => console.warn('kefu-pilot: maintenance failed', e));
