@@ -3,7 +3,9 @@ import { DAY_FIELDS, type DayFigures, type Threshold, type Verdict } from './kpi
 import type { DayPack, DayRounds, KefuDb } from './db';
 import { BOM, CRLF, chinaDateTime, csvCell, csvLine, ROUND_HEADERS, roundCells } from './csv';
 import { createPseudonymizer, newSalt, type Pseudonymizer } from './pseudonym';
-import { pseudonymisePackBytes } from './pseudonymise-pack';
+import { pseudonymisePackBytes, pseudonymisedLine } from './pseudonymise-pack';
+
+export { pseudonymisedLine };
 import {
   chinaDayStart,
   contractLine,
@@ -247,23 +249,6 @@ export async function exportRoundsCsv(db: KefuDb, options: ExportOptions): Promi
   return { filename: fileName('rounds', options, 'csv'), mime: 'text/csv;charset=utf-8', chunks, rows, prunedDays };
 }
 
-/**
- * The contract line of an event with its id and buyer pseudonymised and free text that may name the
- * buyer (message `text`, a compliance override `reason`) left out.
- */
-export function pseudonymisedLine(e: ChatEvent, p: Pseudonymizer): string {
-  // The extension's ids read `<platform>:<shop>:<buyer>:<message>`: putting the buyer's pseudonym in
-  // place of the buyer keeps them unique and is one cached hash per buyer instead of one per event.
-  // Ids shaped otherwise are hashed whole.
-  const id = e.buyer && e.id.includes(`:${e.buyer}:`) ? e.id.split(`:${e.buyer}:`).join(`:${p.buyer(e.buyer)}:`) : p.eventId(e.id);
-  const out: Record<string, unknown> = { id, type: e.type, ts: e.ts, platform: e.platform, shop: e.shop };
-  for (const [k, v] of Object.entries(e)) {
-    if (v === undefined || k in out || k === 'day' || k === 'text' || (k === 'reason' && e.type === 'compliance')) continue;
-    out[k] = k === 'buyer' ? p.buyer(v as string) : v;
-  }
-  return `${JSON.stringify(out)}\n`;
-}
-
 /** Raw events of the range as JSON Lines (oldest first), the file `npm run stats -- --events` reads. */
 export async function exportEventsJsonl(db: KefuDb, options: ExportOptions): Promise<ExportFile> {
   const dates = checkRange(options);
@@ -284,7 +269,7 @@ export async function exportEventsJsonl(db: KefuDb, options: ExportOptions): Pro
       continue;
     } else if (day.pack && p) {
       // Rewritten on the stored bytes: no decoding and re-encoding of the day's text.
-      const out = pseudonymisePackBytes(day.pack.jsonl, p, (e) => pseudonymisedLine(e, p));
+      const out = pseudonymisePackBytes(day.pack.jsonl, p);
       if (out.bytes.length) chunks.push(out.bytes);
       rows += out.lines;
       continue;

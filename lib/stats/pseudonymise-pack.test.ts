@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatEvent } from './events';
-import { pseudonymisedLine } from './export';
 import { contractLine } from './rollup';
 import { createPseudonymizer } from './pseudonym';
-import { pseudonymisePackBytes } from './pseudonymise-pack';
+import { pseudonymisePackBytes, pseudonymisedLine } from './pseudonymise-pack';
 import { seedEvents } from '../../scripts/bench/stats';
 
 const SALT = 'a-salt-of-at-least-16-chars';
@@ -14,7 +13,7 @@ const dec = new TextDecoder();
 function both(events: readonly ChatEvent[]) {
   const p = createPseudonymizer(SALT);
   const pack = enc.encode(events.map(contractLine).join(''));
-  const r = pseudonymisePackBytes(pack, p, (e) => pseudonymisedLine(e, p));
+  const r = pseudonymisePackBytes(pack, p);
   const q = createPseudonymizer(SALT);
   return { bytes: dec.decode(r.bytes), lines: r.lines, expected: events.map((e) => pseudonymisedLine(e, q)).join('') };
 }
@@ -72,7 +71,7 @@ describe('pseudonymising a day pack on its bytes', () => {
     const e = { ...base, id: 'pdd:s:b1:1', type: 'buyer_message', buyer: 'b1' } as ChatEvent;
     const p = createPseudonymizer(SALT);
     const line = contractLine(e);
-    const r = pseudonymisePackBytes(enc.encode(`\n${line}\n${line.slice(0, -1)}`), p, (x) => pseudonymisedLine(x, p));
+    const r = pseudonymisePackBytes(enc.encode(`\n${line}\n${line.slice(0, -1)}`), p);
     expect(r.lines).toBe(2);
     expect(dec.decode(r.bytes)).toBe(pseudonymisedLine(e, p).repeat(2));
   });

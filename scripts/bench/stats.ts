@@ -23,8 +23,8 @@ import type { ChatEvent, PlatformName } from '../../lib/stats/events';
 import { KefuDb, recordEvents } from '../../lib/stats/db';
 import { computeDays } from '../../lib/stats/kpi';
 import { addDays, history, liveDay, parseContractLines, rollupFinishedDays } from '../../lib/stats/rollup';
-import { exportDailyCsv, exportDailyJson, exportEventsJsonl, exportRoundsCsv, pseudonymisedLine, type ExportOptions } from '../../lib/stats/export';
-import { pseudonymisePackBytes } from '../../lib/stats/pseudonymise-pack';
+import { exportDailyCsv, exportDailyJson, exportEventsJsonl, exportRoundsCsv, type ExportOptions } from '../../lib/stats/export';
+import { pseudonymisePackBytes, pseudonymisedLine } from '../../lib/stats/pseudonymise-pack';
 import { createPseudonymizer } from '../../lib/stats/pseudonym';
 import { chinaDate, toChinaIso } from '../../lib/time/china';
 
@@ -215,7 +215,7 @@ async function main(argv: string[]): Promise<void> {
     let bytes = 0;
     for (const pack of packs) {
       bytes += onBytes
-        ? pseudonymisePackBytes(pack, p, line).bytes.length
+        ? pseudonymisePackBytes(pack, p).bytes.length
         : utf8.encode(parseContractLines(utf8Decoder.decode(pack)).map(line).join('')).length;
     }
     return bytes;
