@@ -38,7 +38,11 @@ export function Popup() {
   const [error, setError] = useState<string | null>(null);
   const [, setTick] = useState(0);
 
+  // Today's figures and the waiting buyers are kept fresh while a tab shows them: the history and the
+  // data tabs (charts, exports of 90 days) do not share the page with a refresh every 3 s.
+  const live = tab === 'today' || tab === 'shift';
   useEffect(() => {
+    if (!live) return;
     let alive = true;
     // Today's figures come straight from the database; the background's answers (counts, waiting
     // buyers of other tabs) arrive on their own, so a sleeping service worker never delays the figures.
@@ -65,7 +69,7 @@ export function Popup() {
       clearInterval(data);
       clearInterval(clockTick);
     };
-  }, []);
+  }, [live]);
 
   // Marks in the popup's performance timeline: the benchmark reads when today's figures first showed.
   useEffect(() => {

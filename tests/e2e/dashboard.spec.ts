@@ -38,6 +38,8 @@ function seed() {
 }
 
 test('shift: starting a shift gives a handover note that lists buyers still waiting', async () => {
+  // The buyer writes while the agent is on the export tab (no refreshing there); the shift tab reads anew.
+  await popup.locator('button[data-tab="data"]').click();
   const now = Date.now();
   await popup.evaluate(
     (ev) => (globalThis as any).chrome.runtime.sendMessage({ type: 'events/record', events: ev }),
