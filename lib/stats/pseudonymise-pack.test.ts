@@ -59,6 +59,8 @@ describe('pseudonymising a day pack on its bytes', () => {
       { ...base, id: 'pdd:,buyer:k:1', type: 'buyer_message', shop: ',buyer', buyer: 'k' },
       // template and rule values that read like keys
       { ...base, id: 't-9', type: 'template_used', buyer: 'q1', template: 'buyer', group: 'text' },
+      { ...base, id: 't-10', type: 'template_used', buyer: 'q3', template: 'shop', group: 'reason' },
+      { ...base, id: 'pdd:shop:shop:1', type: 'buyer_message', shop: 'shop', buyer: 'shop' },
       { ...base, id: 'c-2', type: 'compliance', buyer: 'q2', action: 'blocked', categories: ['link'], rules: ['"buyer":"x'] },
     ] as ChatEvent[];
     const r = both(events);

@@ -64,46 +64,43 @@ export function pseudonymisePackBytes(bytes: Uint8Array, p: Pseudonymizer): { by
     let textStart = -1; // the comma before the key
     let textEnd = -1; // after the value's closing quote
     if (!general) {
-      let inString = true; // inside the id's string
-      // With no backslash in the line, every quote opens or closes a string. (A byte loop: cheaper here
-      // than a native search per quote, ~20 a line.)
-      for (let i = idStart; i < nl; i++) {
+      idEnd = bytes.indexOf(QUOTE, idStart);
+      if (idEnd < 0 || idEnd >= nl) general = true;
+    }
+    if (!general) {
+      // The keys after the five that always lead (id, type, ts, platform, shop) are read from the end of
+      // the line back to `"shop":`: buyer, text, sender … are a few dozen bytes of a ~190-byte line.
+      // With no backslash in the line every quote opens or closes a string, from either end. A line is
+      // JSON.stringify's output, so no key is there twice.
+      general = true; // until the shop key is reached
+      let valueOpen = -1; // the string after the key being looked at (its value, when a string)
+      let valueClose = -1;
+      for (let i = nl - 1; i > idEnd; i--) {
         if (bytes[i] !== QUOTE) continue;
-        if (inString) {
-          inString = false;
-          if (idEnd < 0) idEnd = i;
-          else if (buyerStart >= 0 && buyerEnd < 0) buyerEnd = i;
-          else if (textStart >= 0 && textEnd < 0) textEnd = i + 1;
+        const close = i;
+        let open = close - 1;
+        while (bytes[open] !== QUOTE) open--;
+        i = open;
+        if (bytes[close + 1] !== COLON) {
+          valueOpen = open;
+          valueClose = close;
           continue;
         }
-        inString = true;
-        // A string that follows `,` and is followed by `":` is a key (array items are never followed by `:`).
-        if (bytes[i - 1] !== COMMA) continue;
-        if (startsWith(bytes, i, BUYER_KEY)) {
-          if (buyerStart >= 0) {
-            general = true;
-            break;
-          }
-          buyerStart = i + BUYER_KEY.length;
-          i = buyerStart - 1; // the next step is the value's first byte, inside the string
-        } else if (startsWith(bytes, i, TEXT_KEY)) {
-          if (textStart >= 0) {
-            general = true;
-            break;
-          }
-          textStart = i - 1;
-          i += TEXT_KEY.length - 1; // onto the value's opening quote: a string or not, the general path decides
-          if (bytes[i + 1] !== QUOTE) {
-            general = true;
-            break;
-          }
-          i++;
-        } else if (startsWith(bytes, i, REASON_KEY)) {
-          general = true;
+        const len = close - open - 1;
+        if (len === 4 && equalTo(bytes, open + 1, SHOP)) {
+          general = false;
           break;
         }
+        if (len === 5 && equalTo(bytes, open + 1, BUYER)) {
+          if (valueOpen !== close + 2) break; // not a string value
+          buyerStart = valueOpen + 1;
+          buyerEnd = valueClose;
+        } else if (len === 4 && equalTo(bytes, open + 1, TEXT)) {
+          if (valueOpen !== close + 2 || bytes[open - 1] !== COMMA) break;
+          textStart = open - 1;
+          textEnd = valueClose + 1;
+        } else if (len === 6 && equalTo(bytes, open + 1, REASON)) break;
       }
-      if (idEnd < 0 || (buyerStart >= 0 && buyerEnd < 0) || (textStart >= 0 && textEnd < 0)) general = true;
     }
     let pb: Uint8Array | undefined;
     if (!general && buyerStart >= 0) pb = buyers.get(bytes, buyerStart, buyerEnd);
@@ -121,24 +118,25 @@ export function pseudonymisePackBytes(bytes: Uint8Array, p: Pseudonymizer): { by
       continue;
     }
     const bl = buyerEnd - buyerStart;
-    // The id: each `:<buyer>:` left to right without overlaps (as split/join does), or hashed whole.
-    o = copy(bytes, s, idStart, out, o);
-    let from = idStart;
+    // Copied from `at` on, up to each cut in the order they stand. The id: each `:<buyer>:` left to right
+    // without overlaps (as split/join does), or hashed whole.
+    let at = s;
     if (pb !== undefined && bl > 0) {
       for (let i = idStart; i + bl + 2 <= idEnd; ) {
         if (bytes[i] === COLON && bytes[i + bl + 1] === COLON && equalRange(bytes, i + 1, buyerStart, bl)) {
-          o = copy(bytes, from, i + 1, out, o);
-          out.set(pb, o);
-          o += pb.length;
-          from = i + 1 + bl; // the closing colon goes with what follows,
-          i = from + 1; // and cannot open the next match
+          o = copy(bytes, at, i + 1, out, o);
+          o = put(pb, out, o);
+          at = i + 1 + bl; // the closing colon goes with what follows,
+          i = at + 1; // and cannot open the next match
         } else i++;
       }
     }
-    if (from > idStart) o = copy(bytes, from, idEnd, out, o);
-    else o += utf8.encodeInto(p.eventId(utf8Decoder.decode(bytes.subarray(idStart, idEnd))), out.subarray(o)).written;
-    // The rest: the buyer's value replaced, the text left out, in the order they stand.
-    let at = idEnd;
+    if (at === s) {
+      o = copy(bytes, s, idStart, out, o);
+      o += utf8.encodeInto(p.eventId(utf8Decoder.decode(bytes.subarray(idStart, idEnd))), out.subarray(o)).written;
+      at = idEnd;
+    }
+    // The rest: the buyer's value replaced, the text left out.
     const textFirst = textStart >= 0 && (buyerStart < 0 || textStart < buyerStart);
     if (textFirst) {
       o = copy(bytes, at, textStart, out, o);
@@ -146,8 +144,7 @@ export function pseudonymisePackBytes(bytes: Uint8Array, p: Pseudonymizer): { by
     }
     if (pb !== undefined) {
       o = copy(bytes, at, buyerStart, out, o);
-      out.set(pb, o);
-      o += pb.length;
+      o = put(pb, out, o);
       at = buyerEnd;
     }
     if (textStart >= 0 && !textFirst) {
@@ -159,6 +156,12 @@ export function pseudonymisePackBytes(bytes: Uint8Array, p: Pseudonymizer): { by
     s = nl + 1;
   }
   return { bytes: out.subarray(0, o), lines };
+}
+
+/** Put a pseudonym's few bytes at `o`; returns the new end. */
+function put(bytes: Uint8Array, out: Uint8Array, o: number): number {
+  for (let i = 0; i < bytes.length; i++) out[o++] = bytes[i]!;
+  return o;
 }
 
 /** Copy bytes [start, end) to `out` at `o`; returns the new end. Short runs by hand (a view per run costs more). */
@@ -175,14 +178,21 @@ const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const ID_OPEN = ascii('{"id":"');
-const BUYER_KEY = ascii('"buyer":"');
-const TEXT_KEY = ascii('"text":');
-const REASON_KEY = ascii('"reason":');
+const SHOP = ascii('shop');
+const BUYER = ascii('buyer');
+const TEXT = ascii('text');
+const REASON = ascii('reason');
 const NL = 0x0a;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+
+/** Whether `bytes` holds `word` at `at`. */
+const equalTo = (bytes: Uint8Array, at: number, word: Uint8Array): boolean => {
+  for (let i = 0; i < word.length; i++) if (bytes[at + i] !== word[i]) return false;
+  return true;
+};
 
 function startsWith(bytes: Uint8Array, at: number, prefix: Uint8Array): boolean {
   if (at + prefix.length > bytes.length) return false;
