@@ -130,6 +130,7 @@ export function Popup() {
             <section data-testid="kp-today">
               <h2>{t('popupFigures')}</h2>
               {dash.shops.length === 0 && <p class="kp-muted">{t('popupNoFigures')}</p>}
+              {dash.overall && <ShopFigures key="overall" d={dash.overall} overall />}
               {[...dash.totals, ...dash.shops].map((d) => (
                 <ShopFigures key={`${d.platform}|${d.shop}`} d={d} />
               ))}
@@ -216,12 +217,20 @@ function Lazy({ load }: { load: () => Promise<ComponentType> }) {
   return C ? <C /> : <p>{t('loading')}</p>;
 }
 
-function ShopFigures({ d }: { d: DayFigures }) {
+function ShopFigures({ d, overall = false }: { d: DayFigures; overall?: boolean }) {
   const penalty = d.platform === 'pdd' && d.consulting_buyers >= 100 && d.effective_reply_rate !== null && d.effective_reply_rate < 0.5;
   return (
-    <div class="kp-shop-figures" data-shop={d.shop} data-platform={d.platform}>
+    <div class="kp-shop-figures" data-shop={d.shop} data-platform={overall ? '*' : d.platform}>
       <h3>
-        {d.shop === '*' ? t('popupAllShops') : d.shop || t('shopUnknown')} <small>{d.platform} · {t('popupWindow', windowOf(d.platform))}</small>
+        {overall ? (
+          <>
+            {t('popupAllPlatforms')} <small>{t('popupAllPlatformsNote')}</small>
+          </>
+        ) : (
+          <>
+            {d.shop === '*' ? t('popupAllShops') : d.shop || t('shopUnknown')} <small>{d.platform} · {t('popupWindow', windowOf(d.platform))}</small>
+          </>
+        )}
       </h3>
       <dl class="kp-figures">
         <Figure id="consulting-buyers" label={t('kpiConsultingBuyers')} value={String(d.consulting_buyers)} />

@@ -49,6 +49,27 @@ describe('today dashboard', () => {
     expect(d.templates).toEqual({ used: 3, top: [{ template: 't-1', count: 2 }, { template: 't-2', count: 1 }] });
   });
 
+  it('all platforms together: each round judged by its own platform (a JD round before 09:00 is out), sums of the shops', () => {
+    const events = [
+      // PDD counts from 08:00: the 08:30 round is in, answered in 20 s; a 10:00 round answered in 4 min.
+      ev({ platform: 'pdd', shop: '甲店', buyer: 'p1', ts: '2026-11-25T08:30:00+08:00' }),
+      ev({ platform: 'pdd', shop: '甲店', buyer: 'p1', type: 'agent_message', sender: 'human', ts: '2026-11-25T08:30:20+08:00' }),
+      ev({ platform: 'pdd', shop: '甲店', buyer: 'p2', ts: '2026-11-25T10:00:00+08:00' }),
+      ev({ platform: 'pdd', shop: '甲店', buyer: 'p2', type: 'agent_message', sender: 'human', ts: '2026-11-25T10:04:00+08:00' }),
+      // JD counts from 09:00: the 08:30 round is out; the 09:30 one is in, answered in 10 s.
+      ev({ platform: 'jd', shop: '乙店', buyer: 'j1', ts: '2026-11-25T08:30:00+08:00' }),
+      ev({ platform: 'jd', shop: '乙店', buyer: 'j1', type: 'agent_message', sender: 'human', ts: '2026-11-25T08:35:00+08:00' }),
+      ev({ platform: 'jd', shop: '乙店', buyer: 'j2', ts: '2026-11-25T09:30:00+08:00' }),
+      ev({ platform: 'jd', shop: '乙店', buyer: 'j2', type: 'agent_message', sender: 'human', ts: '2026-11-25T09:30:10+08:00' }),
+    ];
+    const d = todayDashboard(events, { now: NOW });
+    const [jd, pdd] = d.shops;
+    expect([jd!.rounds, pdd!.rounds]).toEqual([1, 2]);
+    expect(d.overall).toMatchObject({ platform: 'generic', shop: '*', rounds: 3, answered_rounds: 3, consulting_buyers: 3, rounds_3min_rate: 2 / 3 });
+    // One platform only: its own rows say it all.
+    expect(todayDashboard(events.slice(0, 4), { now: NOW }).overall).toBeNull();
+  });
+
   it('grades against the platform lines: 25 s good, 55 s fair, 120 s bad; effective reply 45 % bad (penalty line)', () => {
     expect([grade('avg_response_s', 25), grade('avg_response_s', 55), grade('avg_response_s', 120)]).toEqual(['good', 'fair', 'bad']);
     expect(grade('effective_reply_rate', 0.45)).toBe('bad');

@@ -44,6 +44,11 @@ export interface TodayDashboard {
   shops: DayFigures[];
   /** Per platform, every shop together (only when a platform has more than one shop). */
   totals: DayFigures[];
+  /**
+   * Every shop of every platform together, each round judged by its own platform's rules (platform
+   * `generic`, shop `*`); only when today's shops are on more than one platform.
+   */
+  overall: DayFigures | null;
   /** In-window rounds that missed the 3-minute target (the one every platform judges), newest first. */
   misses: Miss[];
   compliance: Record<string, { blocked: number; overridden: number; warned: number }>;
@@ -58,6 +63,7 @@ export function todayDashboard(events: readonly ChatEvent[], opts: { now: number
   for (const s of shops) multi.set(s.platform, (multi.get(s.platform) ?? 0) + 1);
   const pooled = events.filter((e) => (multi.get(e.platform) ?? 0) > 1).map((e) => ({ ...e, shop: '*' }) as ChatEvent);
   const totals = pooled.length ? computeDays(pooled, { now: opts.now, profiles: opts.profiles }).filter((d) => d.date === day) : [];
+  const overall = multi.size > 1 ? (computeDays(events, { now: opts.now, profiles: opts.profiles, allTogether: true }).find((d) => d.date === day) ?? null) : null;
 
   const misses: Miss[] = [];
   for (const o of roundOutcomes(events, { now: opts.now, profiles: opts.profiles })) {
@@ -91,5 +97,5 @@ export function todayDashboard(events: readonly ChatEvent[], opts: { now: number
     }
   }
   const top = [...used].map(([template, count]) => ({ template, count })).sort((a, b) => b.count - a.count).slice(0, 5);
-  return { day, shops, totals, misses, compliance, templates: { used: templatesUsed, top } };
+  return { day, shops, totals, overall, misses, compliance, templates: { used: templatesUsed, top } };
 }

@@ -54,6 +54,12 @@ export interface ComputeOptions {
   profile?: ProfileName;
   /** Settings overrides of the profiles (validated; a bad field falls back to its default). */
   profiles?: unknown;
+  /**
+   * One row per date for every platform and shop together (platform `generic`, shop `*`), each round
+   * still judged by its own platform's window, cap and thresholds: the agent's whole day. Not a figure
+   * any platform computes; the dashboard's "all together" row.
+   */
+  allTogether?: boolean;
 }
 
 /** met / missed, or pending: still open, younger than the threshold, and its day not over. */
@@ -105,6 +111,8 @@ interface Group {
 }
 
 const SEP = '\u0000';
+const groupKeyOf = (date: string, platform: string, shop: string, allTogether?: boolean): string =>
+  allTogether ? date : `${date}${SEP}${platform}${SEP}${shop}`;
 const zero = (): Record<Threshold, number> => ({ '30s': 0, '3min': 0, '1h': 0 });
 
 function newGroup(date: string, platform: PlatformName, shop: string): Group {
@@ -187,9 +195,9 @@ function prepare(events: Iterable<ChatEvent>, options: ComputeOptions): Prepared
   for (const { event, ms, key } of prepared) {
     if (event.type !== 'buyer_message') continue;
     const date = dateOf(ms);
-    const groupKey = `${date}${SEP}${event.platform}${SEP}${event.shop}`;
+    const groupKey = groupKeyOf(date, event.platform, event.shop, options.allTogether);
     let group = groups.get(groupKey);
-    if (!group) groups.set(groupKey, (group = newGroup(date, event.platform, event.shop)));
+    if (!group) groups.set(groupKey, (group = options.allTogether ? newGroup(date, 'generic', '*') : newGroup(date, event.platform, event.shop)));
     if (group.buyers.has(key) || isExcluded(excluded, key, date) || !inWindow(ms, profileFor(event.platform))) continue;
     // A consulting buyer with no in-window round of that day (its round opened earlier and is still
     // open) has every in-window round answered in time, vacuously: met.
@@ -212,7 +220,7 @@ export function computeDays(events: Iterable<ChatEvent>, options: ComputeOptions
   for (const round of rounds) {
     if (!round.inWindow || round.excluded) continue;
     // The opening buyer message made this group and registered the buyer.
-    const group = groups.get(`${round.date}${SEP}${round.platform}${SEP}${round.shop}`)!;
+    const group = groups.get(groupKeyOf(round.date, round.platform, round.shop, options.allTogether))!;
     const o = outcome(round, now, profileFor(round.platform));
     const f = group.figures;
     f.rounds++;

@@ -34,6 +34,9 @@ function seed() {
   // A category this version does not know (an events file from elsewhere) is shown as written.
   add({ type: 'compliance', action: 'warned', categories: ['medical_claims'], rules: ['x.r1'], ts: at(1150) });
   add({ type: 'template_used', template: 'starter-tuihuo', ts: at(1200) });
+  // A second platform: the popup adds a row for every shop together.
+  add({ type: 'buyer_message', ts: at(3600), buyer: 'jd1', platform: 'jd', shop: '北极星数码专营店' });
+  add({ type: 'agent_message', sender: 'human', ts: at(3610), buyer: 'jd1', platform: 'jd', shop: '北极星数码专营店' });
   return e;
 }
 
@@ -65,6 +68,10 @@ test('today: figures with grades, the 4-minute round listed as a miss, checks an
   await expect(shop.locator('[data-figure="rate-3min"]')).toHaveAttribute('data-grade', 'fair');
   await expect(shop.locator('[data-figure="effective"] dd')).toHaveText('100%');
   await expect(shop.locator('[data-figure="effective"]')).toHaveAttribute('data-grade', 'good');
+  const together = noon.locator('[data-testid="kp-today"] [data-platform="*"]');
+  await expect(together).toContainText('全部平台合计');
+  await expect(together.locator('[data-figure="rounds"] dd')).toHaveText('10/10');
+  await expect(together.locator('[data-figure="rate-3min"] dd')).toHaveText('90%');
   const miss = noon.locator('[data-testid="kp-misses"] li[data-buyer="slow1"]');
   await expect(miss).toContainText('4分20秒');
   await expect(miss).toContainText('30s / 3min');
