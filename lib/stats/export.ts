@@ -4,8 +4,6 @@ import type { DayPack, DayRounds, KefuDb } from './db';
 import { BOM, CRLF, chinaDateTime, csvCell, csvLine, ROUND_HEADERS, roundCells } from './csv';
 import { createPseudonymizer, newSalt, type Pseudonymizer } from './pseudonym';
 import { pseudonymisePackBytes, pseudonymisedLine } from './pseudonymise-pack';
-
-export { pseudonymisedLine };
 import {
   chinaDayStart,
   contractLine,

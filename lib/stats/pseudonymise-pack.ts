@@ -56,7 +56,7 @@ export function pseudonymisePackBytes(bytes: Uint8Array, p: Pseudonymizer): { by
       nextBackslash = bytes.indexOf(BACKSLASH, s);
       if (nextBackslash < 0) nextBackslash = n;
     }
-    let general = nextBackslash < nl || !startsWith(bytes, s, ID_OPEN);
+    let general = nextBackslash < nl || !same(bytes, s, ID_OPEN, 0, ID_OPEN.length);
     const idStart = s + ID_OPEN.length;
     let idEnd = -1;
     let buyerStart = -1;
@@ -87,19 +87,19 @@ export function pseudonymisePackBytes(bytes: Uint8Array, p: Pseudonymizer): { by
           continue;
         }
         const len = close - open - 1;
-        if (len === 4 && equalTo(bytes, open + 1, SHOP)) {
+        if (len === 4 && same(bytes, open + 1, SHOP, 0, 4)) {
           general = false;
           break;
         }
-        if (len === 5 && equalTo(bytes, open + 1, BUYER)) {
+        if (len === 5 && same(bytes, open + 1, BUYER, 0, 5)) {
           if (valueOpen !== close + 2) break; // not a string value
           buyerStart = valueOpen + 1;
           buyerEnd = valueClose;
-        } else if (len === 4 && equalTo(bytes, open + 1, TEXT)) {
+        } else if (len === 4 && same(bytes, open + 1, TEXT, 0, 4)) {
           if (valueOpen !== close + 2 || bytes[open - 1] !== COMMA) break;
           textStart = open - 1;
           textEnd = valueClose + 1;
-        } else if (len === 6 && equalTo(bytes, open + 1, REASON)) break;
+        } else if (len === 6 && same(bytes, open + 1, REASON, 0, 6)) break;
       }
     }
     let pb: Uint8Array | undefined;
@@ -123,7 +123,7 @@ export function pseudonymisePackBytes(bytes: Uint8Array, p: Pseudonymizer): { by
     let at = s;
     if (pb !== undefined && bl > 0) {
       for (let i = idStart; i + bl + 2 <= idEnd; ) {
-        if (bytes[i] === COLON && bytes[i + bl + 1] === COLON && equalRange(bytes, i + 1, buyerStart, bl)) {
+        if (bytes[i] === COLON && bytes[i + bl + 1] === COLON && same(bytes, i + 1, bytes, buyerStart, bl)) {
           o = copy(bytes, at, i + 1, out, o);
           o = put(pb, out, o);
           at = i + 1 + bl; // the closing colon goes with what follows,
@@ -188,22 +188,12 @@ const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 
-/** Whether `bytes` holds `word` at `at`. */
-const equalTo = (bytes: Uint8Array, at: number, word: Uint8Array): boolean => {
-  for (let i = 0; i < word.length; i++) if (bytes[at + i] !== word[i]) return false;
-  return true;
-};
-
-function startsWith(bytes: Uint8Array, at: number, prefix: Uint8Array): boolean {
-  if (at + prefix.length > bytes.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix[i]) return false;
+/** Whether a[aAt, aAt + len) and b[bAt, bAt + len) hold the same bytes (both in bounds). */
+function same(a: Uint8Array, aAt: number, b: Uint8Array, bAt: number, len: number): boolean {
+  if (aAt + len > a.length || bAt + len > b.length) return false;
+  for (let i = 0; i < len; i++) if (a[aAt + i] !== b[bAt + i]) return false;
   return true;
 }
-
-const equalRange = (bytes: Uint8Array, a: number, b: number, len: number): boolean => {
-  for (let i = 0; i < len; i++) if (bytes[a + i] !== bytes[b + i]) return false;
-  return true;
-};
 
 /**
  * Pseudonym bytes by the buyer's bytes: a hash of the bytes finds the entry, so a buyer seen before
@@ -218,7 +208,7 @@ class BuyerCache {
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     let list = this.byHash.get(h);
     if (list) {
-      for (const e of list) if (e.id.length === end - start && equalAt(e.id, bytes, start)) return e.pseudonym;
+      for (const e of list) if (e.id.length === end - start && same(e.id, 0, bytes, start, end - start)) return e.pseudonym;
     } else this.byHash.set(h, (list = []));
     const id = bytes.slice(start, end);
     const pseudonym = utf8.encode(this.p.buyer(utf8Decoder.decode(id)));
@@ -226,8 +216,3 @@ class BuyerCache {
     return pseudonym;
   }
 }
-
-const equalAt = (a: Uint8Array, b: Uint8Array, at: number): boolean => {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[at + i]) return false;
-  return true;
-};
