@@ -175,6 +175,30 @@ describe('rounds export', () => {
     expect(again).toBe(csv);
   });
 
+  it('pseudonymised from the ready rows of finished days: the same file as from their packed rounds; a day with quoted cells falls back', async () => {
+    const db = newDb();
+    const days = seedEvents({ firstDate: '2026-11-14', days: 7, perDay: 200, until: at('2026-11-20T23:00:00+08:00'), messageText: false });
+    // One buyer whose id a spreadsheet would run (its cells are neutralised and quoted on that day).
+    const odd = { id: 'odd-1', type: 'buyer_message', ts: '2026-11-16T10:00:00+08:00', platform: 'pdd', shop: '暖阳杂货铺', buyer: '=1+1,"x"' } as ChatEvent;
+    await recordEvents(db, [...days.flat(), odd]);
+    const o = { from: '2026-11-14', to: '2026-11-21', now: at(END), pseudonymise: true, salt: SALT };
+    const fromRows = await exportRoundsCsv(db, o);
+    expect(await db.dayRounds.count()).toBe(7);
+    await db.dayRounds.clear(); // as a day rolled up before v3: the packed rounds are read
+    const fromPacks = await exportRoundsCsv(db, o);
+    expect(text(fromRows.chunks)).toBe(text(fromPacks.chunks));
+    expect(fromRows.rows).toBe(fromPacks.rows);
+    expect(text(fromRows.chunks)).not.toMatch(/,530\d{4},|=1\+1/);
+    // The text rewrite itself: a plain row is rewritten, a row with a quoted or neutralised cell is not.
+    const { pseudonymisedRoundRows } = await import('./export');
+    const { createPseudonymizer } = await import('./pseudonym');
+    const p = createPseudonymizer(SALT);
+    expect(pseudonymisedRoundRows('2026-11-20,pdd,暖阳杂货铺,b1002,2026-11-20 09:15:02,,,是,待定,待定,待定,否\r\n', p)).toBe(
+      `2026-11-20,pdd,暖阳杂货铺,${p.buyer('b1002')},2026-11-20 09:15:02,,,是,待定,待定,待定,否\r\n`,
+    );
+    expect(pseudonymisedRoundRows(`2026-11-20,pdd,暖阳杂货铺,"'=1+1,""x""",x\r\n`, p)).toBeNull();
+  });
+
   it('China wall-clock times whatever the zone: 2026-11-20T01:40:00Z → 2026-11-20 09:40:00', () => {
     expect(chinaDateTime(at('2026-11-20T01:40:00Z'))).toBe('2026-11-20 09:40:00');
     expect(chinaDateTime(at('2026-11-20T01:40:00.250Z'))).toBe('2026-11-20 09:40:00.250');

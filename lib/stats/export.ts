@@ -220,18 +220,24 @@ export async function exportRoundsCsv(db: KefuDb, options: ExportOptions): Promi
     if (e === undefined) escaped.set(v, (e = csvCell(v)));
     return e;
   };
-  for await (const day of eachDay(db, options, dates, !p && !nicknames)) {
+  for await (const day of eachDay(db, options, dates, !nicknames)) {
     if (day.pruned) {
       prunedDays.push(day.date);
       continue;
     }
-    // A finished day's rows are stored ready-made, unless they need pseudonyms or nicknames.
-    if (day.roundsCsv !== undefined && !p && !nicknames) {
-      if (day.roundsCsv.csv) chunks.push(day.roundsCsv.csv);
-      rows += day.roundsCsv.count;
-      continue;
+    // A finished day's rows are stored ready-made (without a nickname column); pseudonyms go into
+    // their buyer cells as text when the day's rows allow it.
+    if (day.roundsCsv !== undefined) {
+      const csv = p ? pseudonymisedRoundRows(day.roundsCsv.csv, p) : day.roundsCsv.csv;
+      if (csv !== null) {
+        if (csv) chunks.push(csv);
+        rows += day.roundsCsv.count;
+        continue;
+      }
     }
-    const rounds: RoundRow[] = day.pack ? unpackRounds(day.date, day.pack.rounds) : outcomesOf(day.input!, options).map(roundRow);
+    const pack = day.pack ?? (day.roundsCsv ? await db.dayPacks.get(day.date) : undefined);
+    const input = day.input ?? (pack ? undefined : await readDay(db, day.date));
+    const rounds: RoundRow[] = pack ? unpackRounds(day.date, pack.rounds) : outcomesOf(input!, options).map(roundRow);
     let chunk = '';
     for (const r of rounds) {
       const cells = roundCells(r, p ? p.buyer(r.buyer) : r.buyer, text);
@@ -245,6 +251,32 @@ export async function exportRoundsCsv(db: KefuDb, options: ExportOptions): Promi
     if (chunk) chunks.push(chunk);
   }
   return { filename: fileName('rounds', options, 'csv'), mime: 'text/csv;charset=utf-8', chunks, rows, prunedDays };
+}
+
+/**
+ * A day's ready round rows with each buyer cell replaced by the buyer's pseudonym, on the text: the
+ * same rows `roundCells(r, p.buyer(r.buyer))` gives. Only when no cell of the day is quoted or
+ * neutralised (no `"` or `'` in its rows), so that the fourth cell of a row is the buyer id as it is;
+ * otherwise `null`, and the day is written from its packed rounds.
+ */
+export function pseudonymisedRoundRows(csv: string, p: Pseudonymizer): string | null {
+  if (csv.includes('"') || csv.includes("'")) return null;
+  let out = '';
+  let start = 0;
+  while (start < csv.length) {
+    let end = csv.indexOf(CRLF, start);
+    if (end < 0) end = csv.length;
+    // date,platform,shop,buyer,…
+    const c1 = csv.indexOf(',', start);
+    const c2 = csv.indexOf(',', c1 + 1);
+    const c3 = csv.indexOf(',', c2 + 1);
+    const c4 = csv.indexOf(',', c3 + 1);
+    if (c1 < 0 || c4 < 0 || c4 > end) return null;
+    // A pseudonym (买家-XXXXXXXXXXXX) needs no quoting or neutralising.
+    out += `${csv.slice(start, c3 + 1)}${p.buyer(csv.slice(c3 + 1, c4))}${csv.slice(c4, end)}${CRLF}`;
+    start = end + CRLF.length;
+  }
+  return out;
 }
 
 /** Raw events of the range as JSON Lines (oldest first), the file `npm run stats -- --events` reads. */
