@@ -21,7 +21,4 @@ const KEYS: Record<Category, MessageKey> = {
  * A compliance category as the agent reads it (站外联系方式 …). Stored events may name categories this
  * version does not know (an imported file, an older or newer lexicon): those read as they are written.
  */
-export const categoryLabel = (c: Category | (string & {})): string => {
-  const key = (KEYS as Record<string, MessageKey | undefined>)[c];
-  return key && Object.hasOwn(KEYS, c) ? t(key) : c;
-};
+export const categoryLabel = (c: Category | (string & {})): string => (Object.hasOwn(KEYS, c) ? t(KEYS[c as Category]) : c);
