@@ -21,18 +21,28 @@ export function persistTo(key: string) {
   };
 }
 
-/** Take the events left by pages that are gone (and remove their copies). */
-export async function adoptOrphans(ownKey: string, now = Date.now()): Promise<ChatEvent[]> {
+/**
+ * Take the events left by pages that are gone (and remove their copies). `recheckInMs`: when the
+ * youngest copy of another page that is not yet taken for an orphan will be (a page reloaded a moment
+ * ago left one), so it can be fetched then rather than at the next periodic look.
+ */
+export async function adoptOrphans(ownKey: string, now = Date.now()): Promise<{ events: ChatEvent[]; recheckInMs: number | null }> {
   const area = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
   const keys = area.getKeys ? await area.getKeys() : Object.keys(await area.get(null));
   const mine = keys.filter((k) => k.startsWith(PREFIX) && k !== ownKey);
-  if (!mine.length) return [];
+  if (!mine.length) return { events: [], recheckInMs: null };
   const got = await area.get(mine);
   const out: ChatEvent[] = [];
   const gone: string[] = [];
+  let recheckInMs: number | null = null;
   for (const k of mine) {
     const v = got[k] as { at?: number; events?: unknown[] } | undefined;
-    if (!v || typeof v.at !== 'number' || now - v.at < ORPHAN_AFTER_MS) continue;
+    if (!v || typeof v.at !== 'number') continue;
+    if (now - v.at < ORPHAN_AFTER_MS) {
+      const wait = ORPHAN_AFTER_MS - (now - v.at) + 500;
+      recheckInMs = recheckInMs === null ? wait : Math.min(recheckInMs, wait);
+      continue;
+    }
     gone.push(k);
     for (const e of v.events ?? []) {
       const parsed = chatEvent.safeParse(e);
@@ -40,5 +50,5 @@ export async function adoptOrphans(ownKey: string, now = Date.now()): Promise<Ch
     }
   }
   if (gone.length) await area.remove(gone);
-  return out;
+  return { events: out, recheckInMs };
 }

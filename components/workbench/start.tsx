@@ -30,13 +30,19 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
   const watcher = new ChatWatcher(adapter, document);
   const key = outboxKey();
   const outbox = new Outbox((events) => ask({ type: 'events/record', events }), { persist: persistTo(key) });
-  // What earlier pages could not deliver (a reload mid-burst, a browser restart) goes out now.
-  void adoptOrphans(key)
-    .then((events) => outbox.push(events))
-    .catch(() => undefined);
-  // Pages hidden for a while can sleep; their copies stay fresh only while they retry, so a
-  // periodic look also picks up what a crashed tab left.
-  ctx.setInterval(() => void adoptOrphans(key).then((events) => outbox.push(events)).catch(() => undefined), 60_000);
+  // What earlier pages could not deliver (a reload mid-burst, a browser restart) goes out now; a copy
+  // too fresh to tell from a live page's (the page this one replaced) is fetched once it is old enough.
+  // Pages hidden for a while can sleep; their copies stay fresh only while they retry, so a periodic
+  // look also picks up what a crashed tab left.
+  const adopt = (): void =>
+    void adoptOrphans(key)
+      .then(({ events, recheckInMs }) => {
+        outbox.push(events);
+        if (recheckInMs !== null && recheckInMs < 60_000) ctx.setTimeout(adopt, recheckInMs);
+      })
+      .catch(() => undefined);
+  adopt();
+  ctx.setInterval(adopt, 60_000);
   const live = new LiveRounds(adapter.platform);
   const chips = new Chips();
   let state: WatcherState | null = null;

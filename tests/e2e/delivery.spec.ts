@@ -88,3 +88,15 @@ test('what a page that died left in its outbox is delivered by the next workbenc
   expect(keys).toContain('kp-outbox:alive');
   await page.close();
 });
+
+test('the copy of a page reloaded a moment ago (too fresh to take at once) is delivered as soon as it is old enough', async () => {
+  const ts = new Date(Date.now() + 8 * 3600_000).toISOString().replace(/\.\d+Z$/, '+08:00');
+  const left = [0, 1].map((i) => ({ id: `pdd:糖果小铺旗舰店:8809091:reloaded-${i}`, type: 'buyer_message', ts, platform: 'pdd', shop: '糖果小铺旗舰店', buyer: '8809091' }));
+  await popup.evaluate(async (events) => {
+    await (globalThis as any).chrome.storage.local.set({ 'kp-outbox:reloaded': { at: Date.now() - 5_000, events } });
+  }, left);
+  const page = await openPdd(app.context);
+  // Not at once (it could be a live page's), but well before the minute-long periodic look.
+  await expect.poll(async () => (await stored()).filter((e) => e.id.includes(':reloaded-')).length, { timeout: 20_000 }).toBe(2);
+  await page.close();
+});
