@@ -6,11 +6,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve, extname, normalize } from 'node:path';
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { ensureChromium } from './chromium.mjs';
+import { PLATFORM_METAS, platformMeta } from '../lib/adapters/registry';
+import type { PlatformMeta } from '../lib/adapters/types';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const SIMULATOR_DIR = join(ROOT, 'tests/simulator');
-export const PDD_URL = 'https://mms.pinduoduo.com/chat-merchant/index.html#/';
+export const PDD_URL = platformMeta('pdd').workbenchUrl;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -68,28 +70,54 @@ export async function launchWithExtension(opts: { headless?: boolean; lang?: str
   };
 }
 
-/** Serve tests/simulator/<platform>/ at each workbench's real URL; nothing else leaves the browser. */
+/**
+ * The file of a simulator that a workbench URL names, or null (then 404). Under the platform's
+ * `simulator.base`: `_kit/…` is the shared engine (tests/simulator/kit/), a path with a file extension
+ * is a file of the platform's folder, and any other path is the single-page app's index.html (Feige's
+ * `/pc_seller_v2/main/workspace` has no extension).
+ */
+export function simulatorFile(meta: PlatformMeta, url: URL): string | null {
+  const { folder, base } = meta.simulator;
+  if (!url.pathname.startsWith(base)) return null;
+  const rel = normalize(url.pathname.slice(base.length) || 'index.html');
+  if (rel.startsWith('..') || rel.startsWith('/')) return null;
+  const file = rel.startsWith('_kit/')
+    ? join(SIMULATOR_DIR, 'kit', rel.slice('_kit/'.length))
+    : extname(rel)
+      ? join(SIMULATOR_DIR, folder, rel)
+      : join(SIMULATOR_DIR, folder, 'index.html');
+  return existsSync(file) ? file : null;
+}
+
+/** Serve every registered platform's simulator at its workbench's real URL; nothing else leaves the browser. */
 export async function routeSimulators(context: BrowserContext): Promise<void> {
-  const sites: [string, string, string][] = [['https://mms.pinduoduo.com/**', '/chat-merchant/', 'pdd']];
-  for (const [pattern, prefix, folder] of sites) {
-    await context.route(pattern, async (route) => {
-      const url = new URL(route.request().url());
-      if (!url.pathname.startsWith(prefix)) return route.fulfill({ status: 404, body: 'not simulated' });
-      const rel = normalize(url.pathname.slice(prefix.length) || 'index.html');
-      const file = join(SIMULATOR_DIR, folder, rel);
-      if (rel.startsWith('..') || !existsSync(file)) return route.fulfill({ status: 404, body: 'not simulated' });
+  for (const meta of PLATFORM_METAS) {
+    await context.route(`${new URL(meta.workbenchUrl).origin}/**`, async (route) => {
+      const file = simulatorFile(meta, new URL(route.request().url()));
+      if (!file) return route.fulfill({ status: 404, body: 'not simulated' });
       return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
     });
   }
 }
 
-/** Open the PDD simulator at the real workbench URL and wait until it has rendered. */
-export async function openPdd(context: BrowserContext, scenario = 'default'): Promise<Page> {
+/** Open a platform's simulator at its real workbench URL with query options, and wait until it has rendered. */
+export async function openSimulator(context: BrowserContext, platform: string, query: Record<string, string> = {}): Promise<Page> {
   const page = await context.newPage();
-  const url = scenario === 'default' ? PDD_URL : PDD_URL.replace('index.html', `index.html?scenario=${scenario}`);
-  await page.goto(url);
+  await page.goto(simulatorUrl(platform, query));
   await page.waitForFunction(() => (window as unknown as { simReady?: boolean }).simReady === true);
   return page;
+}
+
+/** The workbench URL with simulator options in its query (before the hash, which PDD's router owns). */
+export function simulatorUrl(platform: string, query: Record<string, string> = {}): string {
+  const url = new URL(platformMeta(platform).workbenchUrl);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  return url.href;
+}
+
+/** Open the PDD simulator at the real workbench URL and wait until it has rendered. */
+export async function openPdd(context: BrowserContext, scenario = 'default'): Promise<Page> {
+  return openSimulator(context, 'pdd', scenario === 'default' ? {} : { scenario });
 }
 
 /** The popup page of the extension, opened as a tab. */

@@ -15,7 +15,7 @@ describe('inspect CLI', () => {
     expect(stdout).toMatch(/^\{\n {2}"platform": "pdd",\n/);
     const r = JSON.parse(stdout) as InspectReport;
     expect(Object.keys(r)).toEqual([
-      'platform', 'healthy', 'problems', 'shop', 'conversations', 'open', 'messages', 'composer',
+      'platform', 'healthy', 'problems', 'shop', 'conversations', 'open', 'sendKey', 'messages', 'composer',
     ]);
     expect(r).toMatchObject({ platform: 'pdd', healthy: true, problems: [], shop: '暖阳杂货铺' });
     expect(r.conversations.map((c) => [c.buyer, c.waiting, c.active])).toEqual([
@@ -24,7 +24,8 @@ describe('inspect CLI', () => {
       ['5301003', null, false],
       ['5301004', null, false],
     ]);
-    expect(r.open).toEqual({ buyer: '5301001', nickname: '青柠汽水' });
+    expect(r.open).toEqual({ buyer: '5301001', nickname: '青柠汽水', provisional: null });
+    expect(r.sendKey).toBe('ctrl+enter');
     expect(r.messages.map((m) => m.sender)).toEqual(['buyer', 'robot', 'buyer', 'agent', 'system', 'buyer', 'buyer', 'agent']);
     expect(r.messages[0]).toEqual({ id: '1795569302250', sender: 'buyer', text: '请问这款围巾有现货吗', ts: '2026-11-25T09:15:02+08:00' });
     expect(r.messages[2]?.text).toBeNull();

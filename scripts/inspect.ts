@@ -7,6 +7,11 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { adapters, getAdapter } from '../lib/adapters/index';
 import { loadHtml } from '../lib/adapters/html-node';
+import { platformMeta } from '../lib/adapters/registry';
+import type { OpenConversation } from '../lib/adapters/types';
+
+const openOf = (o: OpenConversation | null) =>
+  o && { buyer: o.buyer, nickname: o.nickname, provisional: o.provisional ?? null };
 
 export const USAGE = 'usage: npm run inspect -- --platform <id> FILE.html   (platforms: ' +
   `${Object.keys(adapters).join(', ')})`;
@@ -24,13 +29,16 @@ export interface InspectReport {
   shop: string | null;
   conversations: {
     buyer: string;
+    provisional: boolean;
     nickname: string | null;
     preview: string | null;
+    time: string | null;
     waiting: number | null;
     overtime: boolean;
     active: boolean;
   }[];
-  open: { buyer: string | null; nickname: string | null } | null;
+  open: { buyer: string | null; nickname: string | null; provisional: string | null } | null;
+  sendKey: string | null;
   messages: { id: string | null; sender: string; text: string | null; ts: string | null }[];
   composer: { found: boolean; text: string | null };
 }
@@ -40,7 +48,8 @@ const fail = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `in
 /** Adapter output on one page's HTML, as plain data. */
 export async function inspectHtml(platform: string, html: string): Promise<InspectReport> {
   const adapter = getAdapter(platform);
-  const page = loadHtml(html);
+  // Parsed at the workbench's own URL: adapters that check the path (Feige's app has several pages) see the workspace.
+  const page = loadHtml(html, platformMeta(platform).workbenchUrl);
   try {
     const doc = page.document;
     const { healthy, problems } = adapter.health(doc);
@@ -51,15 +60,18 @@ export async function inspectHtml(platform: string, html: string): Promise<Inspe
       problems,
       shop: adapter.shop(doc),
       // Fields listed explicitly so the JSON keeps a fixed shape and order.
-      conversations: adapter.conversations(doc).map(({ buyer, nickname, preview, waiting, overtime, active }) => ({
+      conversations: adapter.conversations(doc).map(({ buyer, provisional, nickname, preview, time, waiting, overtime, active }) => ({
         buyer,
+        provisional: provisional ?? false,
         nickname,
-        preview,
+        preview: preview ?? null,
+        time,
         waiting,
-        overtime,
+        overtime: overtime ?? false,
         active,
       })),
-      open: adapter.openConversation(doc),
+      open: openOf(adapter.openConversation(doc)),
+      sendKey: adapter.sendKey(doc),
       messages: adapter.messages(doc).map(({ id, sender, text, ts }) => ({ id, sender, text, ts })),
       composer: { found: composer !== null, text: composer ? composer.read() : null },
     };

@@ -11,7 +11,8 @@ export interface LoadedPage {
 }
 
 /** Parse a page with its scripts, styles and navigation all disabled: only the markup matters. */
-export function loadHtml(html: string, url = 'https://mms.pinduoduo.com/chat-merchant/index.html'): LoadedPage {
+/** `url` is where the page is taken to be (its `location`): pass the platform's workbench URL. */
+export function loadHtml(html: string, url: string): LoadedPage {
   const window = new Window({
     url,
     settings: {

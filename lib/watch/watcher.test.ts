@@ -19,6 +19,7 @@ function fakePage() {
     openConversation: () => (page.open ? { buyer: page.open, nickname: null } : null),
     messages: () => page.messages,
     composer: () => null,
+    sendKey: () => null,
     rowElements: () => new Map(),
     chipSlot: (row) => row,
     open: () => false,

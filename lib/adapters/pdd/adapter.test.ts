@@ -1,158 +1,112 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { queryAllFirst, type SelectorList } from '../dom';
-import { loadHtml, type LoadedPage } from '../html-node';
-import { adapters, getAdapter } from '../index';
+import { describe, expect, it, vi } from 'vitest';
+import { adapterConformance } from '../testing/conformance';
 import { parseRowKey, pddAdapter } from './adapter';
-import { pddScopes, pddSelectors, type PddSelectorName } from './selectors';
+import { pddMeta } from './meta';
+import { pddScopes, pddSelectors } from './selectors';
 
-const FIXTURES = ['workbench', 'no-conversation-open', 'changed-markup', 'not-workbench'] as const;
-type Fixture = (typeof FIXTURES)[number];
-
-const opened: LoadedPage[] = [];
-/** A fresh copy of a fixture page (tests that click or type get their own). */
-function load(fixture: Fixture): Document {
-  const page = loadHtml(readFileSync(join(import.meta.dirname, 'fixtures', `${fixture}.html`), 'utf8'));
-  opened.push(page);
-  return page.document;
-}
-afterAll(async () => {
-  await Promise.all(opened.map((page) => page.close()));
-});
-
-const pages = Object.fromEntries(FIXTURES.map((f) => [f, load(f)])) as Record<Fixture, Document>;
-
-/** Nodes a list finds the way the adapter uses it: scoped lists inside each node of their scope, summed. */
-function count(doc: Document, name: PddSelectorName): number {
-  const list: SelectorList = pddSelectors[name];
-  const scope = pddScopes[name];
-  const roots: ParentNode[] = scope ? queryAllFirst(doc, pddSelectors[scope]).nodes : [doc];
-  return roots.reduce((sum, root) => sum + queryAllFirst(root, list).nodes.length, 0);
-}
-
-// How many nodes each selector list must find on each saved page. A platform change shows up here
-// as a failing row that names the list: update the selectors (and this table) together.
-//                                  workbench  no-conv  changed  not-wb
-const EXPECTED: Record<PddSelectorName, [number, number, number, number]> = {
-  shopName: /*                  */ [1, 1, 1, 0],
-  listContainer: /*             */ [1, 1, 1, 0],
-  listRow: /*                   */ [5, 2, 2, 0],
-  activeRow: /*                 */ [1, 0, 1, 0],
-  rowNickname: /*               */ [5, 2, 2, 0],
-  rowPreview: /*                */ [5, 2, 2, 0],
-  rowTime: /*                   */ [5, 2, 0, 0],
-  rowChipSlot: /*               */ [5, 2, 2, 0],
-  rowWaiting: /*                */ [2, 1, 1, 0],
-  rowOvertime: /*               */ [1, 0, 0, 0],
-  headerName: /*                */ [1, 1, 1, 0],
-  messageList: /*               */ [1, 1, 0, 0],
-  messageRow: /*                */ [8, 0, 2, 0],
-  timeLine: /*                  */ [2, 0, 1, 0],
-  robotItem: /*                 */ [1, 0, 1, 0],
-  agentItem: /*                 */ [2, 0, 0, 0],
-  buyerItem: /*                 */ [4, 0, 1, 0],
-  systemItem: /*                */ [1, 0, 0, 0],
-  messageUid: /*                */ [7, 0, 2, 0],
-  messageText: /*               */ [5, 0, 2, 0],
-  goodsCard: /*                 */ [1, 0, 0, 0],
-  composer: /*                  */ [1, 1, 1, 0],
-  sendButton: /*                */ [1, 1, 1, 0],
-};
-
-describe('pdd selectors', () => {
-  for (const name of Object.keys(EXPECTED) as PddSelectorName[]) {
-    FIXTURES.forEach((fixture, i) => {
-      const n = EXPECTED[name][i];
-      it(`${name} finds ${n} on ${fixture}`, () => {
-        expect(count(pages[fixture], name)).toBe(n);
-      });
-    });
-  }
-
-  it('every list is in the table', () => {
-    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(pddSelectors).sort());
-  });
-
-  it.each(Object.entries(pddSelectors))('%s: one valid selector per entry', (_name, list) => {
-    for (const selector of list) {
-      expect(selector).not.toContain(',');
-      expect(() => pages.workbench.querySelector(selector)).not.toThrow();
-    }
-  });
-
-  it('changed markup is still read through the fallbacks', () => {
-    expect(queryAllFirst(pages['changed-markup'], pddSelectors.listRow).selector).toBe('[data-random]');
-    expect(queryAllFirst(pages['changed-markup'], pddSelectors.messageRow).selector).toBe(
-      'li[id^="middlePanel_list_"]',
-    );
-  });
+const { load, pages } = adapterConformance({
+  meta: pddMeta,
+  adapter: pddAdapter,
+  selectors: pddSelectors,
+  scopes: pddScopes,
+  dir: import.meta.dirname,
+  // How many nodes each selector list must find on each saved page. A platform change shows up here
+  // as a failing row that names the list: update the selectors (and this table) together.
+  //                         workbench  no-conv  changed  not-wb
+  expected: {
+    shopName: /*         */ [1, 1, 1, 0],
+    listContainer: /*    */ [1, 1, 1, 0],
+    listRow: /*          */ [5, 2, 2, 0],
+    activeRow: /*        */ [1, 0, 1, 0],
+    rowNickname: /*      */ [5, 2, 2, 0],
+    rowPreview: /*       */ [5, 2, 2, 0],
+    rowTime: /*          */ [5, 2, 0, 0],
+    rowChipSlot: /*      */ [5, 2, 2, 0],
+    rowWaiting: /*       */ [2, 1, 1, 0],
+    rowOvertime: /*      */ [1, 0, 0, 0],
+    headerName: /*       */ [1, 1, 1, 0],
+    messageList: /*      */ [1, 1, 0, 0],
+    messageRow: /*       */ [8, 0, 2, 0],
+    timeLine: /*         */ [2, 0, 1, 0],
+    robotItem: /*        */ [1, 0, 1, 0],
+    agentItem: /*        */ [2, 0, 0, 0],
+    buyerItem: /*        */ [4, 0, 1, 0],
+    systemItem: /*       */ [1, 0, 0, 0],
+    messageUid: /*       */ [7, 0, 2, 0],
+    messageText: /*      */ [5, 0, 2, 0],
+    goodsCard: /*        */ [1, 0, 0, 0],
+    composer: /*         */ [1, 1, 1, 0],
+    sendButton: /*       */ [1, 1, 1, 0],
+    sendKeyMenu: /*      */ [1, 0, 0, 0],
+  },
+  fallbacks: { listRow: '[data-random]', messageRow: 'li[id^="middlePanel_list_"]' },
+  brokenOnChanged: ['messageList'],
 });
 
 describe('pddAdapter.health', () => {
-  it('is healthy on the workbench, with or without an open conversation', () => {
-    expect(pddAdapter.health(pages.workbench)).toEqual({ healthy: true, problems: [] });
-    expect(pddAdapter.health(pages['no-conversation-open'])).toEqual({ healthy: true, problems: [] });
-  });
-
   it('names the renamed message list', () => {
-    expect(pddAdapter.health(pages['changed-markup'])).toEqual({
+    expect(pddAdapter.health(pages['changed-markup']!)).toEqual({
       healthy: false,
+      recognised: true,
       problems: ['messageList: no match for #msgListContainer ul.msg-list, #msgListContainer, ul.msg-list'],
     });
   });
 
-  it('says plainly that another page is not the workbench', () => {
-    const { healthy, problems } = pddAdapter.health(pages['not-workbench']);
-    expect(healthy).toBe(false);
+  it('names every missing part on another page', () => {
+    const { problems } = pddAdapter.health(pages['not-workbench']!);
     expect(problems[0]).toMatch(/not the PDD chat workbench/);
-    expect(problems.slice(1).map((p) => p.split(':')[0])).toEqual([
-      'listRow',
-      'listContainer',
-      'messageList',
-      'composer',
-    ]);
+    expect(problems.slice(1).map((p) => p.split(':')[0])).toEqual(['listRow', 'listContainer', 'messageList', 'composer']);
+  });
+});
+
+describe('pddAdapter.sendKey', () => {
+  it('reads the page setting from the send-key menu, then from the placeholder', () => {
+    expect(pddAdapter.sendKey(pages.workbench!)).toBe('ctrl+enter');
+    const doc = load('no-conversation-open');
+    expect(pddAdapter.sendKey(doc)).toBeNull();
+    doc.querySelector('#replyTextarea')!.setAttribute('placeholder', '请输入回复内容，Enter 发送，Shift+Enter 换行');
+    expect(pddAdapter.sendKey(doc)).toBe('enter');
   });
 });
 
 describe('pddAdapter reads', () => {
   it('shop', () => {
-    expect(pddAdapter.shop(pages.workbench)).toBe('暖阳杂货铺');
-    expect(pddAdapter.shop(pages['not-workbench'])).toBeNull();
+    expect(pddAdapter.shop(pages.workbench!)).toBe('暖阳杂货铺');
+    expect(pddAdapter.shop(pages['not-workbench']!)).toBeNull();
   });
 
   it('conversations: one per buyer, merged across list groups, in first-appearance order', () => {
-    expect(pddAdapter.conversations(pages.workbench)).toEqual([
+    expect(pddAdapter.conversations(pages.workbench!)).toEqual([
       // listed in unTimeout (badge) and in all (.active): both facts survive the merge
       { buyer: '5301001', nickname: '青柠汽水', preview: '那围巾有灰色吗', time: '00:30', waiting: 35, overtime: false, active: true },
       { buyer: '5301002', nickname: '山间小鹿', preview: '什么时候发货呀', time: '00:26', waiting: 240, overtime: true, active: false },
       { buyer: '5301003', nickname: '橘子不酸', preview: '好的谢谢', time: '昨天', waiting: null, overtime: false, active: false },
       { buyer: '5301004', nickname: '星河漫步', preview: '[商品]', time: '11-23', waiting: null, overtime: false, active: false },
     ]);
-    expect(pddAdapter.conversations(pages['changed-markup']).map((c) => [c.buyer, c.waiting, c.active])).toEqual([
+    expect(pddAdapter.conversations(pages['changed-markup']!).map((c) => [c.buyer, c.waiting, c.active])).toEqual([
       ['5301005', 3900, true],
       ['5301006', null, false],
     ]);
-    expect(pddAdapter.conversations(pages['not-workbench'])).toEqual([]);
+    expect(pddAdapter.conversations(pages['not-workbench']!)).toEqual([]);
   });
 
   it('rowElements: every row of a buyer listed in several groups', () => {
-    const rows = pddAdapter.rowElements(pages.workbench);
+    const rows = pddAdapter.rowElements(pages.workbench!);
     expect([...rows.keys()]).toEqual(['5301001', '5301002', '5301003', '5301004']);
     expect(rows.get('5301001')!.map((r) => r.getAttribute('data-random'))).toEqual(['5301001-0-unTimeout', '5301001-0-all']);
   });
 
   it('chipSlot: the countdown chip goes under the nickname and preview', () => {
-    const [row] = pddAdapter.rowElements(pages.workbench).get('5301002')!;
+    const [row] = pddAdapter.rowElements(pages.workbench!).get('5301002')!;
     expect(pddAdapter.chipSlot(row!).className).toBe('chat-detail');
   });
 
   it('openConversation', () => {
-    expect(pddAdapter.openConversation(pages.workbench)).toEqual({ buyer: '5301001', nickname: '青柠汽水' });
-    expect(pddAdapter.openConversation(pages['changed-markup'])).toEqual({ buyer: '5301005', nickname: '晚风轻拂' });
-    expect(pddAdapter.openConversation(pages['no-conversation-open'])).toBeNull();
-    expect(pddAdapter.openConversation(pages['not-workbench'])).toBeNull();
+    expect(pddAdapter.openConversation(pages.workbench!)).toEqual({ buyer: '5301001', nickname: '青柠汽水' });
+    expect(pddAdapter.openConversation(pages['changed-markup']!)).toEqual({ buyer: '5301005', nickname: '晚风轻拂' });
+    expect(pddAdapter.openConversation(pages['no-conversation-open']!)).toBeNull();
+    expect(pddAdapter.openConversation(pages['not-workbench']!)).toBeNull();
   });
 
   it('openConversation falls back to the pane uid and to the row nickname', () => {
@@ -166,7 +120,7 @@ describe('pddAdapter reads', () => {
   });
 
   it('messages: senders, text, ids and China-time timestamps', () => {
-    expect(pddAdapter.messages(pages.workbench)).toEqual([
+    expect(pddAdapter.messages(pages.workbench!)).toEqual([
       // time line wins over the id (whose .250 s it would otherwise show)
       { id: '1795569302250', sender: 'buyer', text: '请问这款围巾有现货吗', ts: '2026-11-25T09:15:02+08:00' },
       { id: '1795569305480', sender: 'robot', text: '亲，在的哦~ 有什么可以帮您', ts: '2026-11-25T09:15:05.480+08:00' },
@@ -181,12 +135,12 @@ describe('pddAdapter reads', () => {
   });
 
   it('messages on changed markup and on pages without any', () => {
-    expect(pddAdapter.messages(pages['changed-markup']).map((m) => [m.sender, m.ts])).toEqual([
+    expect(pddAdapter.messages(pages['changed-markup']!).map((m) => [m.sender, m.ts])).toEqual([
       ['buyer', '2026-11-24T14:00:00+08:00'],
       ['robot', '2026-11-24T14:00:05+08:00'],
     ]);
-    expect(pddAdapter.messages(pages['no-conversation-open'])).toEqual([]);
-    expect(pddAdapter.messages(pages['not-workbench'])).toEqual([]);
+    expect(pddAdapter.messages(pages['no-conversation-open']!)).toEqual([]);
+    expect(pddAdapter.messages(pages['not-workbench']!)).toEqual([]);
   });
 
   it('a time line that does not parse falls back to the id; a short id is not a time', () => {
@@ -229,7 +183,7 @@ describe('pddAdapter.composer', () => {
   });
 
   it('is null where there is no composer', () => {
-    expect(pddAdapter.composer(pages['not-workbench'])).toBeNull();
+    expect(pddAdapter.composer(pages['not-workbench']!)).toBeNull();
   });
 });
 
@@ -259,17 +213,5 @@ describe('parseRowKey', () => {
     ['-0-all', null],
   ])('%j', (raw, key) => {
     expect(parseRowKey(raw)).toEqual(key);
-  });
-});
-
-describe('adapter registry', () => {
-  it('has pdd', () => {
-    expect(getAdapter('pdd')).toBe(pddAdapter);
-    expect(adapters.pdd?.platform).toBe('pdd');
-  });
-
-  it('names the known platforms for an unknown id', () => {
-    expect(() => getAdapter('taobao')).toThrow('Unknown platform "taobao". Known platforms: pdd');
-    expect(() => getAdapter('toString')).toThrow(/Unknown platform/);
   });
 });

@@ -5,6 +5,7 @@
 import { parseChinaTimeLine, parseWaitingSeconds, toChinaIso } from '../../time/china';
 import { firstText, noMatch, queryAllFirst, queryFirst, textOf } from '../dom';
 import { composerFor } from '../composer';
+import { sendKeyFromText } from '../send-key';
 import type {
   AdapterHealth,
   Composer,
@@ -75,7 +76,7 @@ export const pddAdapter: PlatformAdapter = {
     if (found === 0) {
       problems.unshift('page: not the PDD chat workbench (no conversation list, message list or composer)');
     }
-    return { healthy: problems.length === 0, problems } satisfies AdapterHealth;
+    return { healthy: problems.length === 0, recognised: found > 0, problems } satisfies AdapterHealth;
   },
 
   shop(doc) {
@@ -140,6 +141,15 @@ export const pddAdapter: PlatformAdapter = {
     const field = queryFirst<HTMLTextAreaElement>(doc, S.composer)?.node;
     if (!field || field.tagName !== 'TEXTAREA') return null;
     return composerFor(field, queryFirst<HTMLElement>(doc, S.sendButton)?.node ?? null);
+  },
+
+  sendKey(doc) {
+    // The page states its setting in the composer's placeholder (`Ctrl+Enter 发送，Enter 换行`) or in
+    // the send-key menu next to it; a page that says neither gets both keys checked.
+    const field = queryFirst<HTMLTextAreaElement>(doc, S.composer)?.node;
+    const menu = queryFirst<HTMLSelectElement>(doc, S.sendKeyMenu)?.node;
+    const chosen = menu?.selectedOptions?.[0]?.textContent ?? null;
+    return sendKeyFromText(chosen) ?? sendKeyFromText(field?.getAttribute('placeholder'));
   },
 
   rowElements(doc) {

@@ -1,8 +1,12 @@
+import type { PlatformMeta } from '../types';
+
 export const pddMeta = {
   id: 'pdd',
   name: '拼多多',
   nameEn: 'Pinduoduo',
-  /** Content-script match patterns: the chat workbench only. */
+  i18nName: 'tplPlatformPdd',
+  workbenchUrl: 'https://mms.pinduoduo.com/chat-merchant/index.html#/',
   matches: ['https://mms.pinduoduo.com/chat-merchant/*'],
   ruleProfile: 'pdd',
-} as const;
+  simulator: { folder: 'pdd', base: '/chat-merchant/' },
+} as const satisfies PlatformMeta;

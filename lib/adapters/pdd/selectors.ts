@@ -52,6 +52,8 @@ export const pddSelectors = {
   composer: ['.reply-box textarea#replyTextarea', 'textarea#replyTextarea', '.reply-box textarea'],
   /** A div reading 发送, not a button. */
   sendButton: ['.reply-box .send-btn', '.send-btn'],
+  /** The send-key menu (Enter 发送 / Ctrl+Enter 发送) where the page shows one beside the composer. */
+  sendKeyMenu: ['.reply-box select'],
 } as const satisfies SelectorTable;
 
 export type PddSelectorName = keyof typeof pddSelectors;
