@@ -63,6 +63,23 @@ export const settingsSchema = z.object({
     }),
     { keepDays: 90 },
   ),
+  /**
+   * The shop of each workbench whose page shows no shop name (Feige), as the agent typed it once in
+   * the overlay, by platform id (one login per platform per browser profile). A bad entry drops alone.
+   */
+  shops: z
+    .preprocess(
+      (v) =>
+        v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(
+              Object.entries(v as Record<string, unknown>).flatMap(([k, name]) =>
+                typeof name === 'string' && name.trim() && name.trim().length <= 200 && k.length <= 40 ? [[k, name.trim()]] : [],
+              ),
+            )
+          : {},
+      z.record(z.string(), z.string()),
+    )
+    .default({}),
   privacy: field(
     z.object({
       /** Store the text of blocked / overridden messages with their events (off: counts only). */

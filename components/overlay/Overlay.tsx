@@ -18,6 +18,44 @@ export interface OverlayProps {
   waiting: WaitingView[];
   onOpenBuyer: (buyer: string) => void;
   onExclude: (buyer: string, reason: ExcludeReason) => void;
+  /**
+   * Where the page shows no shop name (Feige): the name the agent gave, and how to save it. Null on
+   * pages that show their shop.
+   */
+  shopAsk?: { saved: string | null; onSave: (name: string) => Promise<void> } | null;
+}
+
+/** Asks once for the shop of a workbench whose page does not show it; never guesses one. */
+function ShopForm({ saved, onSave, onDone }: { saved: string | null; onSave: (name: string) => Promise<void>; onDone?: () => void }) {
+  const [name, setName] = useState(saved ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const value = name.trim();
+    if (!value) return;
+    onSave(value).then(
+      () => {
+        setError(null);
+        onDone?.();
+      },
+      (err: unknown) => setError(t('shopSaveFailed', err instanceof Error ? err.message : String(err))),
+    );
+  };
+  return (
+    <form class="kp-shop-form" data-testid="kp-shop-form" onSubmit={submit}>
+      <p class="kp-hint">{t('shopAskTitle')}</p>
+      <label>
+        <span class="kp-label">{t('shopAskLabel')}</span>
+        <input type="text" maxLength={200} value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} required />
+      </label>
+      <button type="submit">{t('shopAskSave')}</button>
+      {error && (
+        <p class="kp-warn" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
 }
 
 const LEVEL_TEXT: Record<Level, MessageKey> = {
@@ -28,8 +66,9 @@ const LEVEL_TEXT: Record<Level, MessageKey> = {
 };
 
 /** The panel over the workbench: is the page recognised, and who is waiting, most urgent first. */
-export function Overlay({ state, waiting, onOpenBuyer, onExclude }: OverlayProps) {
+export function Overlay({ state, waiting, onOpenBuyer, onExclude, shopAsk }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
+  const [editingShop, setEditingShop] = useState(false);
   const [menuFor, setMenuFor] = useState<string | null>(null);
   const healthy = state?.health.healthy ?? false;
   const late = waiting.filter((w) => w.countdown.level === 'late' || w.countdown.level === 'breached').length;
@@ -63,9 +102,18 @@ export function Overlay({ state, waiting, onOpenBuyer, onExclude }: OverlayProps
             </div>
           ) : (
             <>
-              <p class="kp-status">
-                {t('healthOk')} · {state.shop ?? t('shopUnknown')}
-              </p>
+              {shopAsk && (!shopAsk.saved || editingShop) ? (
+                <ShopForm saved={shopAsk.saved} onSave={shopAsk.onSave} onDone={() => setEditingShop(false)} />
+              ) : (
+                <p class="kp-status" data-testid="kp-shop">
+                  {t('healthOk')} · {state.shop ?? (shopAsk ? t('shopUnnamed') : t('shopUnknown'))}
+                  {shopAsk && (
+                    <button type="button" class="kp-link" data-action="edit-shop" onClick={() => setEditingShop(true)}>
+                      {t('shopEdit')}
+                    </button>
+                  )}
+                </p>
+              )}
               <h3>{t('waitingTitle')}</h3>
               {waiting.length === 0 ? (
                 <p class="kp-empty">{t('waitingNone')}</p>

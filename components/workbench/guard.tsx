@@ -8,6 +8,7 @@ import type { Settings } from '@/lib/settings';
 import { check, loadComplianceSettings, type CheckResult, type ComplianceSettings, type Finding } from '@/lib/compliance';
 import { toChinaIso } from '@/lib/time/china';
 import { selectText } from '@/lib/adapters/composer';
+import { isSendKeyEvent } from '@/lib/adapters/send-key';
 import { t } from '@/lib/i18n';
 import { GuardDialog } from '../guard/GuardDialog';
 import { categoryLabel } from '../guard/categories';
@@ -207,7 +208,14 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
     name: 'guard',
     keydown(e, c) {
       if (dialog) return e.key === 'Enter'; // the dialog is open: no send behind it
-      if (e.key !== 'Enter' || e.shiftKey || e.altKey) return false;
+      // Only the key that sends on this page: with Ctrl+Enter set, a plain Enter types a newline.
+      let mode = null;
+      try {
+        mode = deps.adapter.sendKey(document);
+      } catch {
+        mode = null;
+      }
+      if (!isSendKeyEvent(e, mode)) return false;
       return attempt(c);
     },
     input(_e, c) {

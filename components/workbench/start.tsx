@@ -6,7 +6,7 @@ import type { PlatformAdapter } from '@/lib/adapters/types';
 import { ChatWatcher, type WatcherState } from '@/lib/watch/watcher';
 import { Outbox } from '@/lib/runtime/outbox';
 import { ask } from '@/lib/runtime/client';
-import { watchSettings } from '@/lib/runtime/settings-store';
+import { updateSettings, watchSettings } from '@/lib/runtime/settings-store';
 import type { Settings } from '@/lib/settings';
 import { hookComposer } from './composer-hooks';
 import { startTemplates } from './templates';
@@ -27,7 +27,10 @@ import { Overlay, type ExcludeReason } from '../overlay/Overlay';
  * Nothing here can stop the agent from sending: a failure is caught and shown, never thrown.
  */
 export async function startWorkbench(ctx: ContentScriptContext, adapter: PlatformAdapter): Promise<void> {
-  const watcher = new ChatWatcher(adapter, document);
+  let settings: Settings | null = null;
+  // Pages that show no shop name (Feige) use the one the agent gave in the overlay for this platform.
+  const savedShop = () => settings?.shops[adapter.platform] ?? null;
+  const watcher = new ChatWatcher(adapter, document, { shop: savedShop });
   const key = outboxKey();
   const outbox = new Outbox((events) => ask({ type: 'events/record', events }), { persist: persistTo(key) });
   // What earlier pages could not deliver (a reload mid-burst, a browser restart) goes out now; a copy
@@ -46,7 +49,11 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
   const live = new LiveRounds(adapter.platform);
   const chips = new Chips();
   let state: WatcherState | null = null;
-  let settings: Settings | null = null;
+  /** Does the page show its shop? Decided on the first healthy read: only then is the overlay asked to. */
+  let pageShowsShop: boolean | null = null;
+  const saveShop = async (name: string) => {
+    await updateSettings((s) => ({ ...s, shops: { ...s.shops, [adapter.platform]: name } }));
+  };
 
   const ui = await mountShadowUi(ctx, 'kefu-pilot-overlay');
 
@@ -91,6 +98,7 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
           waiting={waiting.map((w) => ({ buyer: w.buyer, nickname: names.get(w.buyer) ?? null, countdown: w.countdown }))}
           onOpenBuyer={(b) => adapter.open(document, b)}
           onExclude={exclude}
+          shopAsk={pageShowsShop === false ? { saved: savedShop(), onSave: saveShop } : null}
         />,
         ui.root()!,
       );
@@ -115,11 +123,20 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
     });
   };
 
+  const safeShop = () => {
+    try {
+      return adapter.shop(document);
+    } catch {
+      return null;
+    }
+  };
+
   const scan = () => {
     const t0 = performance.now();
     try {
       const r = watcher.scan();
       state = r.state;
+      if (pageShowsShop === null && r.state.health.healthy) pageShowsShop = safeShop() !== null;
       emit(r.events);
     } catch (e) {
       state = {

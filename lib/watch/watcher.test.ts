@@ -9,6 +9,8 @@ function fakePage() {
     shop: '糖果小铺旗舰店' as string | null,
     rows: [] as ConversationRow[],
     open: null as string | null,
+    /** The provisional key the open buyer's row had (Feige), reported with the open conversation. */
+    provisional: null as string | null,
     messages: [] as PageMessage[],
   };
   const adapter: PlatformAdapter = {
@@ -16,7 +18,7 @@ function fakePage() {
     health: () => ({ healthy: page.healthy, problems: page.healthy ? [] : ['messageList: no match'] }),
     shop: () => page.shop,
     conversations: () => page.rows,
-    openConversation: () => (page.open ? { buyer: page.open, nickname: null } : null),
+    openConversation: () => (page.open ? { buyer: page.open, nickname: null, provisional: page.provisional } : null),
     messages: () => page.messages,
     composer: () => null,
     sendKey: () => null,
@@ -191,5 +193,51 @@ describe('ChatWatcher', () => {
     page.healthy = true;
     page.messages = [...page.messages, msg(at(), 'buyer')];
     expect(w.scan().events).toEqual([]);
+  });
+
+  it('carries a round opened under a provisional row key over to the id the open conversation shows', () => {
+    const { page, w, tick } = setup();
+    page.shop = null;
+    page.rows = [row('~测试买家甲', 45, false, null)];
+    const [opened] = w.scan().events;
+    expect(opened).toMatchObject({ buyer: '~测试买家甲', type: 'buyer_message', ts: '2026-11-25T09:59:15+08:00' });
+    tick(5000);
+    // The agent opens the row: the page now shows the buyer's id, and the row resolves to it.
+    page.open = '1111222233334444';
+    page.provisional = '~测试买家甲';
+    page.rows = [row('1111222233334444', 50, true, null)];
+    const events = w.scan().events;
+    expect(events).toEqual([
+      { id: 'pdd::1111222233334444:carried:1795571955', type: 'buyer_message', ts: '2026-11-25T09:59:15+08:00', platform: 'pdd', shop: '', buyer: '1111222233334444' },
+      { id: 'pdd::~测试买家甲:merged:1795571955', type: 'buyer_excluded', ts: '2026-11-25T09:59:15+08:00', platform: 'pdd', shop: '', buyer: '~测试买家甲', reason: 'merged' },
+    ]);
+    // Read again: nothing twice.
+    tick(1000);
+    expect(w.scan().events).toEqual([]);
+  });
+
+  it('a message whose page id arrives after it appeared is one message, not two', () => {
+    const { page, w, tick } = setup();
+    page.open = 'u1';
+    page.rows = [row('u1', null, true)];
+    page.messages = [msg(T0 - 60_000, 'buyer')];
+    w.scan();
+    tick(3000);
+    page.messages = [...page.messages, { id: null, sender: 'agent', text: '亲，在的', ts: '2026-11-25T10:00:03+08:00' }];
+    expect(w.scan().events.map((e) => e.type)).toEqual(['agent_message']);
+    tick(300);
+    page.messages = [page.messages[0]!, { id: 'c1f0a3b2-0000-4000-8000-000000000001', sender: 'agent', text: '亲，在的', ts: '2026-11-25T10:00:03+08:00' }];
+    expect(w.scan().events).toEqual([]);
+  });
+
+  it('takes the shop from the fallback where the page shows none', () => {
+    const { page, adapter } = fakePage();
+    page.shop = null;
+    page.rows = [row('u2', 40)];
+    let shop: string | null = null;
+    const w = new ChatWatcher(adapter, {} as Document, { now: () => T0, shop: () => shop });
+    expect(w.scan().events[0]).toMatchObject({ shop: '' });
+    shop = '茶香小铺';
+    expect(w.scan().state.shop).toBe('茶香小铺');
   });
 });

@@ -29,6 +29,11 @@ export interface WatcherState {
 
 export interface WatcherOptions {
   now?: () => number;
+  /**
+   * The shop when the page does not show one (Feige): the name the agent gave in the overlay for
+   * this workbench. Null until given; the events then carry an empty shop ("unnamed").
+   */
+  shop?: () => string | null;
   settleMs?: number;
   staleMs?: number;
 }
@@ -48,6 +53,11 @@ export class ChatWatcher {
   /** Message keys seen per buyer over the page's life, so reopening a conversation re-emits nothing. */
   private readonly seenByBuyer = new Map<string, Set<string>>();
   private readonly waitingBefore = new Map<string, boolean>();
+  /** When each waiting row's round opened, by row key (to carry it over when a provisional key is bound). */
+  private readonly waitingSince = new Map<string, number>();
+  /** Provisional keys whose round was carried over to the buyer's id. */
+  private readonly carried = new Set<string>();
+  private readonly shopFallback: () => string | null;
   private started = false;
 
   constructor(
@@ -56,14 +66,48 @@ export class ChatWatcher {
     opts: WatcherOptions = {},
   ) {
     this.now = opts.now ?? Date.now;
+    this.shopFallback = opts.shop ?? (() => null);
     this.settleMs = opts.settleMs ?? 2000;
     this.staleMs = opts.staleMs ?? 5 * 60_000;
+  }
+
+  /**
+   * The open conversation showed the id of a buyer whose row had only a provisional key (Feige and
+   * Kuaishou rows carry no id): a round opened under the provisional key moves to the id, with the
+   * time it opened, and the provisional key is left out of the day's figures (`buyer_excluded`,
+   * reason `merged`), so the round is counted once, under the buyer's real id.
+   */
+  private carryOver(provisional: string | null, buyer: string, shopKey: string, events: ChatEvent[]): void {
+    if (!provisional || provisional === buyer) return;
+    const since = this.waitingSince.get(provisional);
+    if (since === undefined || this.carried.has(`${provisional}|${since}`)) return;
+    this.carried.add(`${provisional}|${since}`);
+    const platform = this.adapter.platform;
+    events.push(
+      {
+        id: `${platform}:${shopKey}:${buyer}:carried:${Math.floor(since / 1000)}`,
+        type: 'buyer_message',
+        ts: toChinaIso(since),
+        platform,
+        shop: shopKey,
+        buyer,
+      },
+      {
+        id: `${platform}:${shopKey}:${provisional}:merged:${Math.floor(since / 1000)}`,
+        type: 'buyer_excluded',
+        ts: toChinaIso(since), // the day of the round it takes out
+        platform,
+        shop: shopKey,
+        buyer: provisional,
+        reason: 'merged',
+      },
+    );
   }
 
   /** Read the page; returns what it shows and the events that happened since the last read. */
   scan(): { state: WatcherState; events: ChatEvent[] } {
     const health = this.adapter.health(this.doc);
-    const shop = this.adapter.shop(this.doc);
+    const shop = this.adapter.shop(this.doc) ?? this.shopFallback();
     const rows = this.adapter.conversations(this.doc);
     const open = this.adapter.openConversation(this.doc);
     const openBuyer = open?.buyer ?? null;
@@ -86,10 +130,12 @@ export class ChatWatcher {
       const before = this.waitingBefore.get(row.buyer) ?? false;
       this.waitingBefore.set(row.buyer, waiting);
       // The open conversation is read from its pane, except at the first read, whose pane is history.
+      if (!waiting) this.waitingSince.delete(row.buyer);
       if ((row.buyer === openBuyer && !first) || waiting === before) continue;
       const base = { platform: this.adapter.platform, shop: shopKey, buyer: row.buyer };
       if (waiting) {
         const at = t - row.waiting! * 1000;
+        this.waitingSince.set(row.buyer, at);
         events.push({
           ...base,
           // At the first read the row's time names the message, so a reload stores it once; live, a
@@ -113,6 +159,7 @@ export class ChatWatcher {
       this.pane = null;
       return { state, events };
     }
+    this.carryOver(open?.provisional ?? null, openBuyer, shopKey, events);
     if (!this.pane || this.pane.buyer !== openBuyer) {
       let seen = this.seenByBuyer.get(openBuyer);
       if (!seen) this.seenByBuyer.set(openBuyer, (seen = new Set()));
@@ -127,23 +174,31 @@ export class ChatWatcher {
       }
     }
     const keys = messages.map((m, i) => messageKey(m, i));
+    // A message may get its page id only after it appeared (Feige's agent bubbles, 100–500 ms late):
+    // what it showed before the id counts as seen too, so it is not taken for a new message.
+    const shown = messages.map((m, i) => contentKey(m, i));
+    const isSeen = (i: number) => pane.seen.has(keys[i]!) || pane.seen.has(shown[i]!);
+    const remember = (i: number) => {
+      pane.seen.add(keys[i]!);
+      pane.seen.add(shown[i]!);
+    };
 
     if (first || (!pane.settled && t - pane.openedAt <= this.settleMs)) {
       // History: remember it, emit nothing.
-      for (const k of keys) pane.seen.add(k);
+      keys.forEach((_k, i) => remember(i));
       if (messages.length > 0) pane.settled = true;
       return { state, events };
     }
     pane.settled = true;
 
     let lastSeen = -1;
-    keys.forEach((k, i) => {
-      if (pane.seen.has(k)) lastSeen = i;
+    keys.forEach((_k, i) => {
+      if (isSeen(i)) lastSeen = i;
     });
     messages.forEach((m, i) => {
       const k = keys[i]!;
-      if (pane.seen.has(k)) return;
-      pane.seen.add(k);
+      if (isSeen(i)) return remember(i);
+      remember(i);
       if (i < lastSeen) return; // prepended by scroll-up
       const at = m.ts ? Date.parse(m.ts) : t;
       if (at < pane.openedAt - this.staleMs) return; // a late chunk of old history
@@ -167,6 +222,9 @@ export class ChatWatcher {
 
 /** The page id when there is one; otherwise what the message shows, which is stable across re-renders. */
 function messageKey(m: PageMessage, index: number): string {
-  if (m.id) return m.id;
+  return m.id ?? contentKey(m, index);
+}
+
+function contentKey(m: PageMessage, index: number): string {
   return `x${m.sender}|${m.ts ?? ''}|${m.text ?? ''}|${m.ts || m.text ? '' : index}`;
 }
