@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { getSettings, saveSettings } from '@/lib/runtime/settings-store';
 import { loadSettings, type Settings } from '@/lib/settings';
-import { DEFAULT_PROFILES, PROFILE_NAMES, resolveProfiles } from '@/lib/timing/profiles';
+import { PROFILE_NAMES, resolveProfiles } from '@/lib/timing/profiles';
 import { t } from '@/lib/i18n';
 import { TemplatesManager } from './TemplatesManager';
 import { CompliancePanel } from './CompliancePanel';
@@ -25,8 +25,10 @@ export function Options() {
     void saveSettings(next).then(() => setSaved(new Date().toLocaleTimeString()));
   };
   const a = settings.alerts;
-  const soonLeft = (settings.timing.profiles.pdd as { levels?: { soonLeftS?: number } } | undefined)?.levels?.soonLeftS;
   const { profiles, problems } = resolveProfiles(settings.timing.profiles);
+  // One setting for every platform: shown when they agree, blank when they were set apart.
+  const soonValues = new Set(PROFILE_NAMES.map((name) => profiles[name].levels.soonLeftS));
+  const soonLeft = soonValues.size === 1 ? [...soonValues][0] : undefined;
 
   return (
     <main class="kp-options">
@@ -87,7 +89,7 @@ export function Options() {
             min={0}
             max={170}
             step={5}
-            value={soonLeft ?? DEFAULT_PROFILES.pdd.levels.soonLeftS}
+            value={soonLeft ?? ''}
             onChange={(e) => {
               const v = Number(e.currentTarget.value);
               update((s) => {

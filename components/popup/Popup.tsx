@@ -3,7 +3,7 @@ import { ask } from '@/lib/runtime/client';
 import type { ResponseFor } from '@/lib/messages';
 import { t, type MessageKey } from '@/lib/i18n';
 import { todayDashboard, grade, type TodayDashboard, type Grade } from '@/lib/stats/dashboard';
-import type { DayFigures } from '@/lib/stats/kpi';
+import { penaltyRisk, type DayFigures } from '@/lib/stats/kpi';
 import { getSettings } from '@/lib/runtime/settings-store';
 import { getTemplates } from '@/lib/runtime/templates-store';
 import { DEFAULT_PROFILES, isProfileName } from '@/lib/timing/profiles';
@@ -218,7 +218,9 @@ function Lazy({ load }: { load: () => Promise<ComponentType> }) {
 }
 
 function ShopFigures({ d, overall = false }: { d: DayFigures; overall?: boolean }) {
-  const penalty = d.platform === 'pdd' && d.consulting_buyers >= 100 && d.effective_reply_rate !== null && d.effective_reply_rate < 0.5;
+  // The platform's own rule, from its profile (PDD's effective reply rate and its penalty line).
+  const rule = isProfileName(d.platform) ? DEFAULT_PROFILES[d.platform].effectiveReply : undefined;
+  const penalty = !!rule && penaltyRisk(d, { effectiveReply: rule });
   return (
     <div class="kp-shop-figures" data-shop={d.shop} data-platform={overall ? '*' : d.platform}>
       <h3>
@@ -240,7 +242,7 @@ function ShopFigures({ d, overall = false }: { d: DayFigures; overall?: boolean 
         <Figure id="median-response" label={t('kpiMedianResponse')} value={secs(d.median_response_s)} />
         <Figure id="rate-30s" label={t('kpiRate30s')} value={pct(d.rounds_30s_rate)} grade={grade('rounds_30s_rate', d.rounds_30s_rate)} />
         <Figure id="rate-3min" label={t('kpiRate3min')} value={pct(d.rounds_3min_rate)} grade={grade('rounds_3min_rate', d.rounds_3min_rate)} />
-        {d.platform === 'pdd' && (
+        {rule && (
           <Figure id="effective" label={t('kpiEffective')} value={pct(d.effective_reply_rate)} grade={grade('effective_reply_rate', d.effective_reply_rate)} />
         )}
       </dl>

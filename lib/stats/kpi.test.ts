@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatEvent } from './events';
-import { computeDays, DAY_FIELDS, median, pddPenaltyRisk, percentile, roundOutcomes, type DayFigures } from './kpi';
+import { computeDays, DAY_FIELDS, median, penaltyRisk, percentile, roundOutcomes, type DayFigures } from './kpi';
+import { DEFAULT_PROFILES as PROFILES } from '../timing/profiles';
 import { eventBuilder } from '../timing/test-events';
 
 // Every timestamp, `now` included, carries an explicit offset: the suite means the same in any zone.
@@ -337,13 +338,19 @@ describe('median and p90', () => {
   });
 });
 
-describe('pddPenaltyRisk (PDD 3.2–3.6: ≥ 100 consulting buyers and effective reply rate < 50 %)', () => {
+describe('penaltyRisk (PDD 3.2–3.6: ≥ 100 consulting buyers and effective reply rate < 50 %)', () => {
   it.each([
     [100, 0.49, true],
     [100, 0.5, false],
     [99, 0.1, false],
     [150, null, false],
   ] as const)('%i buyers at rate %s → %s', (consulting_buyers, effective_reply_rate, risk) => {
-    expect(pddPenaltyRisk({ consulting_buyers, effective_reply_rate })).toBe(risk);
+    expect(penaltyRisk({ consulting_buyers, effective_reply_rate }, PROFILES.pdd)).toBe(risk);
+  });
+
+  it('is a PDD rule: other platforms have no such line', () => {
+    for (const p of ['douyin', 'jd', 'kuaishou', 'taobao', 'generic'] as const) {
+      expect(penaltyRisk({ consulting_buyers: 500, effective_reply_rate: 0.1 }, PROFILES[p])).toBe(false);
+    }
   });
 });

@@ -271,10 +271,14 @@ export function computeDays(events: Iterable<ChatEvent>, options: ComputeOptions
 }
 
 /**
- * PDD 客服管理规则 3.2–3.6: a day with ≥ 100 consulting buyers and an effective reply rate under 50 %
- * risks a 1,000 CNY penalty. Kept out of the day figures (their fields are fixed by the note); the
- * dashboard may show it for PDD rows.
+ * The platform's penalty line for a day, from its rule profile (PDD 客服管理规则 3.2–3.6: ≥ 100
+ * consulting buyers and an effective reply rate under 50 % risk a 1,000 CNY penalty). Kept out of the
+ * day figures (their fields are fixed by the note); false for platforms without such a rule.
  */
-export function pddPenaltyRisk(day: Pick<DayFigures, 'consulting_buyers' | 'effective_reply_rate'>): boolean {
-  return day.consulting_buyers >= 100 && day.effective_reply_rate !== null && day.effective_reply_rate < 0.5;
+export function penaltyRisk(
+  day: Pick<DayFigures, 'consulting_buyers' | 'effective_reply_rate'>,
+  profile: Pick<RuleProfile, 'effectiveReply'>,
+): boolean {
+  const rule = profile.effectiveReply;
+  return !!rule && day.consulting_buyers >= rule.penaltyMinBuyers && day.effective_reply_rate !== null && day.effective_reply_rate < rule.penaltyBelow;
 }

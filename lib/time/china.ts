@@ -39,16 +39,6 @@ export function chinaWallClockToEpoch(
   return real ? ms - CHINA_OFFSET_MS : null;
 }
 
-const TIME_LINE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(\d{1,2}):(\d{2})(?::(\d{2}))?/;
-
-/** Parse a PDD time line `2026年11月25日 09:15:02` (China time) to epoch ms; null if unparsable. */
-export function parseChinaTimeLine(text: string): number | null {
-  const m = TIME_LINE.exec(text);
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m;
-  return chinaWallClockToEpoch(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0));
-}
-
 /**
  * ISO 8601 in China time: `2026-11-25T09:15:02+08:00`. Milliseconds are kept (`…02.250+08:00`) only
  * when non-zero, so an id-derived time loses nothing and a whole-second time stays short.
@@ -67,19 +57,6 @@ export function toChinaIso(ms: number): string {
 export function chinaDate(ms: number): string {
   const d = chinaFields(ms);
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-// 已等待1小时5分钟 / 已等待2分30秒 / 已等待35秒; each part optional but at least one required (checked below).
-const WAITING = /^(?:已?等待)?\s*(?:(\d+)\s*天)?\s*(?:(\d+)\s*(?:小时|时))?\s*(?:(\d+)\s*(?:分钟|分))?\s*(?:(\d+)\s*秒)?$/;
-
-/** Seconds shown by a PDD waiting badge (`已等待4分钟` → 240); null when the text is not such a badge. */
-export function parseWaitingSeconds(text: string): number | null {
-  const m = WAITING.exec(text.trim());
-  if (!m) return null;
-  const [, days, hours, minutes, seconds] = m;
-  if (days === undefined && hours === undefined && minutes === undefined && seconds === undefined) return null;
-  const n = (v: string | undefined): number => (v === undefined ? 0 : Number(v));
-  return ((n(days) * 24 + n(hours)) * 60 + n(minutes)) * 60 + n(seconds);
 }
 
 /** `HH:mm` of an instant in China time, whatever the machine's zone. */

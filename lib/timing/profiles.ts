@@ -49,6 +49,12 @@ export interface RuleProfile {
   /** Each round counts at most this in the platform-style average (and an unanswered one counts this). */
   capS: number;
   levels: LevelSettings;
+  /**
+   * The platform judges an "effective reply rate" (PDD: a buyer counts when every in-window round
+   * was answered within `withinS`) and fines a day with at least `penaltyMinBuyers` consulting
+   * buyers and a rate below `penaltyBelow`. Absent where the platform has no such rule.
+   */
+  effectiveReply?: { withinS: number; penaltyMinBuyers: number; penaltyBelow: number };
 }
 
 const target = (seconds: number): CountdownTarget => ({ seconds, label: targetLabel(seconds) });
@@ -82,8 +88,9 @@ const profile = (
 
 /** The defaults, straight from the metrics note's table. */
 export const DEFAULT_PROFILES: Readonly<Record<ProfileName, RuleProfile>> = {
-  // PDD 客服管理规则: effective reply = every in-window round answered within 1 h.
-  pdd: profile('pdd', '08:00', '23:00', [30, 180, 3600], 3600),
+  // PDD 客服管理规则 3.2–3.6: effective reply = every in-window round answered within 1 h; a day with
+  // ≥ 100 consulting buyers and a rate under 50 % risks a 1,000 CNY penalty.
+  pdd: { ...profile('pdd', '08:00', '23:00', [30, 180, 3600], 3600), effectiveReply: { withinS: 3600, penaltyMinBuyers: 100, penaltyBelow: 0.5 } },
   // Published 08:00:00–22:59:59. Qianniu slow-response alert at 100 s; no reply within 30 min is fined.
   taobao: profile('taobao', '08:00', '23:00', [100, 180], 1800),
   // Published 08:00:00–22:59:59.

@@ -2,7 +2,8 @@
  * PDD (拼多多商家后台 客服工作台) adapter: reads the structure described in ./DOM.md through the
  * selector lists in ./selectors.ts. Reads only, except the composer write, and never sends.
  */
-import { parseChinaTimeLine, parseWaitingSeconds, toChinaIso } from '../../time/china';
+import { toChinaIso } from '../../time/china';
+import { parseChinaTimeLine, parseWaitingSeconds } from './parse';
 import { firstText, noMatch, queryAllFirst, queryFirst, textOf } from '../dom';
 import { composerFor } from '../composer';
 import { sendKeyFromText } from '../send-key';
