@@ -1,9 +1,11 @@
+import { douyinAdapter } from './douyin/adapter';
 import { pddAdapter } from './pdd/adapter';
 import type { PlatformAdapter } from './types';
 
 /** Adapters by platform id. Adding a platform: its folder under lib/adapters/ plus one line here. */
 export const adapters: Readonly<Record<string, PlatformAdapter>> = {
   pdd: pddAdapter,
+  douyin: douyinAdapter,
 };
 
 /** The adapter of a platform; throws naming the known platforms when there is none. */
