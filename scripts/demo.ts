@@ -1,11 +1,16 @@
-// `npm run demo`: opens the PDD workbench simulator at the real URL in Chromium with the built
-// extension and plays a scripted shift. With a display it is a window to watch and use; with
-// `--headless --out DIR` (automatic when there is no display) it writes a PNG per scene and summary.json.
+// `npm run demo [-- --platform pdd|douyin]`: opens a workbench simulator at the real URL in Chromium
+// with the built extension and plays a scripted shift, then opens a second workbench of another
+// platform so the popup lists the buyers of both. With a display it is a window to watch and use;
+// with `--headless --out DIR` (automatic when there is no display) it writes a PNG per scene and
+// summary.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { launchWithExtension, openPdd, openPopup } from './browser';
+import { launchWithExtension, openPopup } from './browser';
 import { chinaDate } from '../lib/time/china';
+import { PLATFORM_METAS, platformMeta } from '../lib/adapters/registry';
+import { DEFAULT_PROFILES, isProfileName } from '../lib/timing/profiles';
+import { DRIVERS, type Driver } from '../tests/e2e/kit/drivers';
 
 interface Scene {
   name: string;
@@ -21,9 +26,16 @@ const value = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 if (flag('--help')) {
-  console.log('usage: npm run demo [-- --headless] [--out DIR] [--lang zh-CN|en]');
+  console.log(`usage: npm run demo [-- --platform ${PLATFORM_METAS.map((m) => m.id).join('|')}] [--headless] [--out DIR] [--lang zh-CN|en]`);
   process.exit(0);
 }
+const platform = value('--platform') ?? 'pdd';
+if (!Object.hasOwn(DRIVERS, platform)) {
+  console.error(`demo: unknown platform "${platform}" (known: ${Object.keys(DRIVERS).join(', ')})`);
+  process.exit(2);
+}
+const driver: Driver = DRIVERS[platform as Driver['platform']];
+const meta = platformMeta(platform);
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 const headless = flag('--headless') || noDisplay;
 const outDir = resolve(value('--out') ?? 'demo-output');
@@ -38,7 +50,7 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   const app = await launchWithExtension({ headless, lang });
   const scenes: Scene[] = [];
-  const page = await openPdd(app.context);
+  const page = await driver.open(app.context);
   const sim = <T>(fn: string, ...a: unknown[]) =>
     page.evaluate(([f, a2]) => (window as any).sim[f as string](...(a2 as unknown[])), [fn, a] as const) as Promise<T>;
   const overlay = page.locator('[data-testid="kp-overlay"]');
@@ -66,6 +78,12 @@ async function main() {
   await overlay.waitFor();
   await page.waitForSelector('[data-testid="kp-overlay"][data-healthy="true"]');
   await pace(1500);
+  // A page that shows no shop name (Feige): the overlay asks once; the agent types it.
+  if (await nameShop(page, driver)) {
+    await scene('shop', `${meta.name}页面不显示店铺名：领航面板请客服填写一次 / ${meta.nameEn} shows no shop name: the overlay asks for it once`, async () => ({
+      shop: await overlay.locator('[data-testid="kp-shop"]').textContent(),
+    }));
+  }
   await scene('start', '上班打开工作台：已在等待的买家从页面显示的时间开始计时，最急的排最前 / Buyers already waiting are timed from what the page shows, most urgent first', overlayState);
 
   // A burst: three buyers write at once, the robot answers them a moment later.
@@ -84,7 +102,7 @@ async function main() {
   await scene('burst', '买家集中进线，机器人自动回复后倒计时继续（机器人不算人工回复）/ A burst of buyers; the robot replies and the countdowns go on', overlayState);
 
   // The agent answers the open conversation by hand.
-  const composer = page.locator('#replyTextarea');
+  const composer = driver.composer(page);
   await composer.click();
   await composer.pressSequentially('亲，今天下午五点前发出哦', { delay: headless ? 0 : 60 });
   await pace(800);
@@ -173,8 +191,30 @@ async function main() {
   }
   await scene('export', '导出：每日统计、回合明细（Excel 可直接打开）和原始事件 / Exports: daily stats, rounds (opens in Excel) and raw events', async () => ({ exports }), popup);
 
+  // The rest of an agent's day: a second workbench of another platform in another tab; the popup
+  // lists the waiting buyers of both, most urgent first.
+  const otherDriver = Object.values(DRIVERS).find((d) => d.platform !== driver.platform);
+  if (otherDriver) {
+    const other = await otherDriver.open(app.context);
+    await other.waitForSelector('[data-testid="kp-overlay"][data-healthy="true"]');
+    await nameShop(other, otherDriver);
+    await pace(1500);
+    await popup.reload();
+    await popup.locator('[data-testid="kp-popup-waiting"] li').first().waitFor();
+    await pace(800);
+    await scene('two-workbenches', `两个平台的工作台同时打开：弹窗按紧急程度列出${meta.name}和${platformMeta(otherDriver.platform).name}的等待买家 / Two workbenches open: the popup lists the waiting buyers of both`, async () => ({
+      waiting: (await popup.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'waiting/all' }))).waiting.map((w: any) => ({
+        platform: w.platform,
+        shop: w.shop,
+        nickname: w.nickname,
+        level: w.level,
+      })),
+    }), popup);
+  }
+
   const summary = {
     generatedAt: new Date().toISOString(),
+    platform,
     extensionId: app.extensionId,
     headless,
     scenes,
@@ -182,11 +222,13 @@ async function main() {
     events: events.events,
     sent: await page.evaluate(() => (window as any).sim.sent),
   };
-  // PDD counts buyers from 08:00 to 23:00 China time: a demo run at night shows empty figures, rightly.
+  // Platforms count buyers in their own hours of China time: a demo run at night shows empty figures, rightly.
   const chinaHour = new Date(Date.now() + 8 * 3600_000).getUTCHours();
+  const window = isProfileName(meta.ruleProfile) ? DEFAULT_PROFILES[meta.ruleProfile].window : { from: '00:00', to: '24:00' };
+  const hour = (hhmm: string) => Number(hhmm.slice(0, 2));
   const note =
-    chinaHour < 8 || chinaHour >= 23
-      ? `China time is ${String(chinaHour).padStart(2, '0')}:xx, outside PDD's counted hours (08:00–23:00): today's figures in the popup stay empty by the platform's own rule; the countdowns, counts and exports still show the shift.`
+    chinaHour < hour(window.from) || chinaHour >= hour(window.to)
+      ? `China time is ${String(chinaHour).padStart(2, '0')}:xx, outside ${meta.nameEn}'s counted hours (${window.from}–${window.to}): today's figures in the popup stay empty by the platform's own rule; the countdowns, counts and exports still show the shift.`
       : null;
   if (note) console.log(`demo: ${note}`);
   writeFileSync(join(outDir, 'summary.json'), JSON.stringify({ ...summary, note }, null, 2));
@@ -200,6 +242,17 @@ async function main() {
   await page.bringToFront();
   console.log('demo: the window stays open for you to use the simulator; close it to finish.');
   await new Promise<void>((r) => app.context.on('close', () => r()));
+}
+
+/** If the overlay asks for the shop (the page shows none), give it the driver's name; true when it asked. */
+async function nameShop(page: Page, d: Driver): Promise<boolean> {
+  const form = page.locator('[data-testid="kp-shop-form"]');
+  await page.waitForTimeout(300);
+  if (!(await form.count())) return false;
+  await form.locator('input').fill(d.shop);
+  await form.locator('button[type="submit"]').click();
+  await page.locator('[data-testid="kp-shop"]').waitFor();
+  return true;
 }
 
 main().catch((e) => {

@@ -208,8 +208,8 @@ describe('ChatWatcher', () => {
     page.rows = [row('1111222233334444', 50, true, null)];
     const events = w.scan().events;
     expect(events).toEqual([
-      { id: 'pdd::1111222233334444:carried:1795571955', type: 'buyer_message', ts: '2026-11-25T09:59:15+08:00', platform: 'pdd', shop: '', buyer: '1111222233334444' },
-      { id: 'pdd::~测试买家甲:merged:1795571955', type: 'buyer_excluded', ts: '2026-11-25T09:59:15+08:00', platform: 'pdd', shop: '', buyer: '~测试买家甲', reason: 'merged' },
+      { id: 'pdd::1111222233334444:carried:77bb84bf', type: 'buyer_message', ts: '2026-11-25T09:59:15+08:00', platform: 'pdd', shop: '', buyer: '1111222233334444' },
+      { id: 'pdd::~测试买家甲:merged:77bb84bf', type: 'buyer_excluded', ts: '2026-11-25T09:59:15+08:00', platform: 'pdd', shop: '', buyer: '~测试买家甲', reason: 'merged' },
     ]);
     // Read again: nothing twice.
     tick(1000);
@@ -239,5 +239,22 @@ describe('ChatWatcher', () => {
     expect(w.scan().events[0]).toMatchObject({ shop: '' });
     shop = '茶香小铺';
     expect(w.scan().state.shop).toBe('茶香小铺');
+  });
+
+  it('a row with only a running timer (no time) opens a round whose id survives a reload that dates it a minute apart', () => {
+    const read = (waiting: number) => {
+      const { page, w } = setup();
+      page.rows = [{ ...row('~测试买家甲', waiting, false, null), preview: '请问发什么快递？' }];
+      return w.scan().events[0]!;
+    };
+    // `4分钟` read before and after a reload that crossed into the next minute of the timer.
+    const a = read(240);
+    const b = read(300);
+    expect(a.id).toBe(b.id);
+    expect(a.id).not.toContain('快递'); // no message text in ids
+    // An agent's draft in the preview is not the buyer's message: the minute names it instead.
+    const { page, w } = setup();
+    page.rows = [{ ...row('~测试买家甲', 240, false, null), preview: '[草稿]好的亲' }];
+    expect(w.scan().events[0]!.id).toMatch(/:wait:\d+$/);
   });
 });

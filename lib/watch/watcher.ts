@@ -54,7 +54,7 @@ export class ChatWatcher {
   private readonly seenByBuyer = new Map<string, Set<string>>();
   private readonly waitingBefore = new Map<string, boolean>();
   /** When each waiting row's round opened, by row key (to carry it over when a provisional key is bound). */
-  private readonly waitingSince = new Map<string, number>();
+  private readonly waitingSince = new Map<string, { at: number; id: string }>();
   /** Provisional keys whose round was carried over to the buyer's id. */
   private readonly carried = new Set<string>();
   private readonly shopFallback: () => string | null;
@@ -79,13 +79,16 @@ export class ChatWatcher {
    */
   private carryOver(provisional: string | null, buyer: string, shopKey: string, events: ChatEvent[]): void {
     if (!provisional || provisional === buyer) return;
-    const since = this.waitingSince.get(provisional);
-    if (since === undefined || this.carried.has(`${provisional}|${since}`)) return;
-    this.carried.add(`${provisional}|${since}`);
+    const opened = this.waitingSince.get(provisional);
+    if (opened === undefined || this.carried.has(opened.id)) return;
+    this.carried.add(opened.id);
+    const since = opened.at;
+    // Named after the round's own event, so a reload that carries the same round again stores it once.
+    const tag = fnv1a(opened.id);
     const platform = this.adapter.platform;
     events.push(
       {
-        id: `${platform}:${shopKey}:${buyer}:carried:${Math.floor(since / 1000)}`,
+        id: `${platform}:${shopKey}:${buyer}:carried:${tag}`,
         type: 'buyer_message',
         ts: toChinaIso(since),
         platform,
@@ -93,7 +96,7 @@ export class ChatWatcher {
         buyer,
       },
       {
-        id: `${platform}:${shopKey}:${provisional}:merged:${Math.floor(since / 1000)}`,
+        id: `${platform}:${shopKey}:${provisional}:merged:${tag}`,
         type: 'buyer_excluded',
         ts: toChinaIso(since), // the day of the round it takes out
         platform,
@@ -135,15 +138,15 @@ export class ChatWatcher {
       const base = { platform: this.adapter.platform, shop: shopKey, buyer: row.buyer };
       if (waiting) {
         const at = t - row.waiting! * 1000;
-        this.waitingSince.set(row.buyer, at);
-        events.push({
-          ...base,
-          // At the first read the row's time names the message, so a reload stores it once; live, a
-          // buyer may write again within the same minute after an answer, so the second is added.
-          id: `${this.adapter.platform}:${shopKey}:${row.buyer}:wait:${row.time ?? Math.floor(at / 60_000)}${first ? '' : `:${Math.floor(at / 1000)}`}`,
-          type: 'buyer_message',
-          ts: toChinaIso(at),
-        });
+        // At the first read the row names the message, so a reload stores it once: by its time where
+        // the row shows one (PDD's `12:40`); where it shows only a running timer (Feige's `4分钟`, a
+        // minute coarse, so two reloads may date it a minute apart) by a hash of its preview (the
+        // buyer's last message) and the day. Live, a buyer may write again within the same minute
+        // after an answer, so the second is added.
+        const named = row.time ?? previewKey(row.preview, at) ?? String(Math.floor(at / 60_000));
+        const id = `${this.adapter.platform}:${shopKey}:${row.buyer}:wait:${named}${first ? '' : `:${Math.floor(at / 1000)}`}`;
+        this.waitingSince.set(row.buyer, { at, id });
+        events.push({ ...base, id, type: 'buyer_message', ts: toChinaIso(at) });
       } else if (!first) {
         events.push({
           ...base,
@@ -227,4 +230,24 @@ function messageKey(m: PageMessage, index: number): string {
 
 function contentKey(m: PageMessage, index: number): string {
   return `x${m.sender}|${m.ts ?? ''}|${m.text ?? ''}|${m.ts || m.text ? '' : index}`;
+}
+
+/**
+ * A reload-stable name for the message a row's preview shows, without its text (ids end up in
+ * exports): a hash of the preview and the China day. Null for an agent's own draft (`[草稿]…`, it
+ * changes as they type) or no preview.
+ */
+function previewKey(preview: string | null | undefined, at: number): string | null {
+  if (!preview || preview.startsWith('[草稿]')) return null;
+  return `p${fnv1a(preview)}:${toChinaIso(at).slice(0, 10)}`;
+}
+
+/** 32-bit FNV-1a of a string, as 8 hex digits: short, stable names, not security. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }

@@ -1,10 +1,13 @@
 // Browser half of `npm run bench:templates`: with 2,000 templates stored, how long from the agent
 // typing `/` in the PDD composer until the picker is on screen, and from a keystroke until the list
 // shows its hits — measured in the page (performance.now) on the simulator with the built extension.
-import { launchWithExtension, openPdd, openPopup } from '../browser';
+import { launchWithExtension, openPopup } from '../browser';
+import { platformArg } from './platform-arg';
 
 const COUNT = 2000;
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+
+const platform = platformArg();
 
 async function main() {
   const app = await launchWithExtension();
@@ -30,10 +33,10 @@ async function main() {
     return out.length;
   }, COUNT);
 
-  const page = await openPdd(app.context);
+  const page = await platform.driver.open(app.context);
   await page.waitForSelector('[data-testid="kp-overlay"][data-healthy="true"]');
   await page.waitForTimeout(1500);
-  const box = page.locator('#replyTextarea');
+  const box = platform.driver.composer(page);
   await box.click();
   const open: number[] = [];
   const keystroke: number[] = [];
@@ -43,7 +46,7 @@ async function main() {
     // (Page code as strings: tsx would wrap named inner functions in a helper the page lacks.)
     open.push(
       await page.evaluate<number>(`(async () => {
-        const ta = document.querySelector('#replyTextarea');
+        const ta = document.querySelector(${JSON.stringify(platform.driver.selectors.composer)});
         const shown = () => [...document.querySelectorAll('*')].some((el) => el.shadowRoot && el.shadowRoot.querySelector('[data-testid="kp-picker"]'));
         const t0 = performance.now();
         ta.value = '/';
@@ -56,7 +59,7 @@ async function main() {
     // One more keystroke: until the first hit is a 退货 template.
     keystroke.push(
       await page.evaluate<number>(`(async () => {
-        const ta = document.querySelector('#replyTextarea');
+        const ta = document.querySelector(${JSON.stringify(platform.driver.selectors.composer)});
         const host = [...document.querySelectorAll('*')].find((el) => el.shadowRoot && el.shadowRoot.querySelector('[data-testid="kp-picker"]'));
         const first = () => (host.shadowRoot.querySelector('[data-testid="kp-picker"] li .kp-title') || {}).textContent || '';
         const t0 = performance.now();

@@ -1,42 +1,26 @@
-import { test, expect, type Page } from '@playwright/test';
-import { launchWithExtension, openPdd, openPopup, type Launched } from '../../scripts/browser';
-import { chinaDate } from '../../lib/time/china';
+import { test, expect, type Workbench } from './kit/fixture';
+import type { Page } from '@playwright/test';
 
-// Templated replies on the PDD simulator: the picker opened by `/`, `／` and the shortcut, keyboard
-// choice, insertion the page's framework sees, suggestions, and never a send.
-let app: Launched;
-let popup: Page;
-
-test.beforeAll(async () => {
-  app = await launchWithExtension();
-  popup = await openPopup(app.context, app.extensionId);
-  // The starter pack is written on install; wait for it.
-  await expect
-    .poll(() => popup.evaluate(async () => ((await (globalThis as any).chrome.storage.local.get('templates')).templates?.templates ?? []).length))
-    .toBeGreaterThan(20);
-});
-test.afterAll(async () => {
-  await app?.close();
-});
+// Templated replies on every platform's simulator: the picker opened by `/`, `／` and the shortcut,
+// keyboard choice, insertion the page's framework sees (the simulator's own state is what it sends),
+// suggestions, and never a send.
 
 const picker = (page: Page) => page.locator('[data-testid="kp-picker"]');
 
 /** The open workbench with a counter of the input events the page's own code received. */
-async function workbench(): Promise<Page> {
-  const page = await openPdd(app.context);
-  await expect(page.locator('[data-testid="kp-overlay"]')).toHaveAttribute('data-healthy', 'true');
-  await page.evaluate(() => {
+async function counted(workbench: () => Promise<Workbench>) {
+  const wb = await workbench();
+  await wb.driver.composer(wb.page).evaluate((el) => {
     (window as any).__inputs = 0;
-    document.querySelector('#replyTextarea')!.addEventListener('input', () => (window as any).__inputs++);
+    el.addEventListener('input', () => (window as any).__inputs++);
   });
-  return page;
+  const st = await wb.sim.state();
+  const nickname = st.buyers.find((b) => b.uid === st.openUid)!.nickname;
+  return { ...wb, nickname, box: wb.driver.composer(wb.page), value: () => wb.driver.composer(wb.page).inputValue() };
 }
-const value = (page: Page) => page.locator('#replyTextarea').inputValue();
-const sent = (page: Page) => page.evaluate(() => (window as any).sim.sent.length as number);
 
-test('typing /tuihuo and Enter inserts the return template with the buyer nickname, and sends nothing', async () => {
-  const page = await workbench();
-  const box = page.locator('#replyTextarea');
+test('typing /tuihuo and Enter inserts the return template with the buyer nickname, and sends nothing', async ({ workbench, storedEvents }) => {
+  const { page, sim, box, value, nickname } = await counted(workbench);
   await box.click();
   await box.pressSequentially('/tuihuo');
   await expect(picker(page)).toBeVisible();
@@ -44,25 +28,21 @@ test('typing /tuihuo and Enter inserts the return template with the buyer nickna
   const before = await page.evaluate(() => (window as any).__inputs);
   await box.press('Enter');
   await expect(picker(page)).toHaveCount(0);
-  expect(await value(page)).toMatch(/^小雨点您好，支持七天无理由退货的/);
+  expect(await value()).toMatch(new RegExp(`^${nickname}您好，支持七天无理由退货的`));
   expect(await page.evaluate(() => (window as any).__inputs)).toBeGreaterThan(before);
-  expect(await sent(page)).toBe(0);
+  expect(await sim.sentTexts()).toEqual([]);
   // The cursor sits where the template's {光标} was: typing goes on from there.
   await box.pressSequentially('～');
-  expect(await value(page)).toMatch(/～$/);
+  expect(await value()).toMatch(/～$/);
+  // What the page itself would send is what the agent sees (its own state saw the insertion).
+  await box.press('Enter');
+  await expect.poll(() => sim.sentTexts()).toEqual([expect.stringMatching(/～$/)]);
   // The use is counted.
-  await expect
-    .poll(async () => {
-      const r = await popup.evaluate((day) => (globalThis as any).chrome.runtime.sendMessage({ type: 'events/list', day }), chinaDate(Date.now()));
-      return r.events.filter((e: any) => e.type === 'template_used').length;
-    })
-    .toBeGreaterThan(0);
-  await page.close();
+  await expect.poll(async () => (await storedEvents()).filter((e) => e.type === 'template_used').length).toBeGreaterThan(0);
 });
 
-test('the full-width ／ of a Chinese IME opens the picker; arrows move the choice; Escape closes it', async () => {
-  const page = await workbench();
-  const box = page.locator('#replyTextarea');
+test('the full-width ／ of a Chinese IME opens the picker; arrows move the choice; Escape closes it', async ({ workbench, popup }) => {
+  const { page, sim, box, value, nickname } = await counted(workbench);
   await box.click();
   await page.keyboard.insertText('／');
   await box.pressSequentially('tuihuo');
@@ -74,7 +54,7 @@ test('the full-width ／ of a Chinese IME opens the picker; arrows move the choi
   await expect(items.nth(1)).toHaveAttribute('aria-selected', 'true');
   await box.press('Escape');
   await expect(picker(page)).toHaveCount(0);
-  expect(await value(page)).toBe('／tuihuo');
+  expect(await value()).toBe('／tuihuo');
   // Reopen and choose the second one.
   await box.press('Backspace');
   await box.pressSequentially('o');
@@ -91,14 +71,12 @@ test('the full-width ／ of a Chinese IME opens the picker; arrows move the choi
     await page.keyboard.press('Enter');
   }
   await expect(picker(page)).toHaveCount(0);
-  expect(await value(page)).toBe(chosen.replace('{买家昵称}', '小雨点').replace('{光标}', '').replace(/\{填写:[^}]+\}/g, '5'));
-  expect(await sent(page)).toBe(0);
-  await page.close();
+  expect(await value()).toBe(chosen.replace('{买家昵称}', nickname).replace('{光标}', '').replace(/\{填写:[^}]+\}/g, '5'));
+  expect(await sim.sentTexts()).toEqual([]);
 });
 
-test('the shortcut opens a search box; pinyin initials find the template; it goes in at the cursor, keeping the text', async () => {
-  const page = await workbench();
-  const box = page.locator('#replyTextarea');
+test('the shortcut opens a search box; pinyin initials find the template; it goes in at the cursor, keeping the text', async ({ workbench }) => {
+  const { page, sim, box, value } = await counted(workbench);
   await box.fill('亲，');
   await box.press('End');
   await box.press('Alt+k');
@@ -107,15 +85,13 @@ test('the shortcut opens a search box; pinyin initials find the template; it goe
   await expect(picker(page).locator('li').first()).toContainText('运费');
   await page.keyboard.press('Enter');
   await expect(picker(page)).toHaveCount(0);
-  expect(await value(page)).toMatch(/^亲，.*运费/);
+  expect(await value()).toMatch(/^亲，.*运费/);
   await expect(box).toBeFocused();
-  expect(await sent(page)).toBe(0);
-  await page.close();
+  expect(await sim.sentTexts()).toEqual([]);
 });
 
-test('during IME composition Enter neither picks nor sends', async () => {
-  const page = await workbench();
-  const box = page.locator('#replyTextarea');
+test('during IME composition Enter neither picks nor sends', async ({ workbench }) => {
+  const { page, sim, box, value } = await counted(workbench);
   await box.click();
   await box.pressSequentially('/tuihuo');
   await expect(picker(page)).toBeVisible();
@@ -123,23 +99,21 @@ test('during IME composition Enter neither picks nor sends', async () => {
   await box.dispatchEvent('keydown', { key: 'Enter', keyCode: 229, isComposing: true });
   await box.dispatchEvent('compositionend');
   await expect(picker(page)).toBeVisible();
-  expect(await value(page)).toBe('/tuihuo');
-  expect(await sent(page)).toBe(0);
-  await page.close();
+  expect(await value()).toBe('/tuihuo');
+  expect(await sim.sentTexts()).toEqual([]);
 });
 
-test('suggestions follow the buyer’s last message and one click inserts', async () => {
-  const page = await workbench();
+test('suggestions follow the buyer’s last message and one click inserts', async ({ workbench }) => {
+  const { page, sim, value } = await counted(workbench);
   await page.waitForTimeout(2500);
-  const { openUid } = await page.evaluate(() => (window as any).sim.state());
-  await page.evaluate((u) => (window as any).sim.buyerSays(u, '我想退货，怎么操作'), openUid);
+  const { openUid } = await sim.state();
+  await sim.buyerSays(openUid!, '我想退货，怎么操作');
   const chips = page.locator('[data-testid="kp-suggestions"] button');
   await expect(chips.first()).toBeVisible();
   expect(await chips.count()).toBeLessThanOrEqual(3);
   const titles = await chips.allTextContents();
   expect(titles.some((t) => t.includes('退货'))).toBe(true);
   await chips.filter({ hasText: '退货' }).first().click();
-  expect(await value(page)).toContain('退货');
-  expect(await sent(page)).toBe(0);
-  await page.close();
+  expect(await value()).toContain('退货');
+  expect(await sim.sentTexts()).toEqual([]);
 });

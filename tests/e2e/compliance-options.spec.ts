@@ -1,0 +1,35 @@
+import { test, expect } from './kit/fixture';
+import type { Page } from '@playwright/test';
+
+// The compliance settings of the options page, applied on the workbench: shop words, a list file
+// that is refused whole, a raised severity. Options behaviour: run once (PDD).
+
+const dialog = (page: Page) => page.locator('[data-testid="kp-guard"]');
+
+test('the options page: a shop word blocks, a bad list file changes nothing and names its line, a severity can be raised', async ({ app, workbench, driver }) => {
+  const options = await app.context.newPage();
+  await options.goto(`chrome-extension://${app.extensionId}/options.html`);
+  const panel = options.locator('[data-testid="kp-compliance-settings"]');
+  const shop = panel.locator('[data-list="block"]');
+  await shop.locator('textarea').fill('秘密通道,block\n');
+  await shop.locator('button[data-action="save"]').click();
+  await expect(shop.locator('h3 small')).toHaveText('(1)');
+
+  // A broken file: the quote on line 2 is not closed.
+  await shop.locator('input[type="file"]').setInputFiles({ name: 'words.csv', mimeType: 'text/csv', buffer: Buffer.from('第一个词,warn\n"没闭合,block\n') });
+  await expect(options.locator('[data-testid="kp-block-error"]')).toContainText('words.csv 第 2 行');
+  await expect(shop.locator('h3 small')).toHaveText('(1)');
+
+  await panel.locator('select[data-category="absolute-claim"]').selectOption('block');
+
+  const { page, sim } = await workbench();
+  const box = driver.composer(page);
+  await box.fill('走秘密通道发货');
+  await box.press('Enter');
+  await expect(dialog(page).locator('li[data-category="shop-word"]')).toBeVisible();
+  await dialog(page).locator('button[data-action="edit"]').click();
+  await box.fill('全网最低价');
+  await box.press('Enter');
+  await expect(dialog(page).locator('li[data-category="absolute-claim"]')).toBeVisible();
+  expect(await sim.sentTexts()).toEqual([]);
+});

@@ -1,0 +1,58 @@
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { openSimulator } from '../../../scripts/browser';
+import type { SimBuyer } from './sim';
+
+/**
+ * What a browser spec needs to know of one workbench page, beyond the common simulator API: where
+ * the composer and the send control are, how a buyer is keyed in the extension's events, what the
+ * settings of a fresh install need for it. One driver per platform; the specs never name a selector.
+ */
+export interface Driver {
+  platform: 'pdd' | 'douyin';
+  /** The shop the events carry (PDD shows it in its header; Feige's is set in the settings by the kit). */
+  shop: string;
+  /** Settings a fresh install gets before the test (Feige: the shop name the overlay would ask for). */
+  settings: Record<string, unknown>;
+  /** CSS selectors of the page's composer and send control (for page-side scripts, benchmarks). */
+  selectors: { composer: string; sendButton: string };
+  composer(page: Page): Locator;
+  sendButton(page: Page): Locator;
+  /** The keys the extension may use for this buyer: the platform id, and a provisional row key before it is bound. */
+  keysOf(b: Pick<SimBuyer, 'uid' | 'nickname'>): string[];
+  /** How many list rows show a waiting buyer (PDD lists them under 未回复 and 最近联系). */
+  rowsPerWaitingBuyer: number;
+  /** Whether the page has a send-key setting of Ctrl+Enter. */
+  hasCtrlEnterMode: boolean;
+  open(context: BrowserContext, query?: Record<string, string>): Promise<Page>;
+}
+
+export const DRIVERS: Record<Driver['platform'], Driver> = {
+  pdd: {
+    platform: 'pdd',
+    shop: '糖果小铺旗舰店',
+    settings: {},
+    selectors: { composer: '#replyTextarea', sendButton: '.send-btn' },
+    composer: (page) => page.locator(DRIVERS.pdd.selectors.composer),
+    sendButton: (page) => page.locator(DRIVERS.pdd.selectors.sendButton),
+    keysOf: (b) => [b.uid],
+    rowsPerWaitingBuyer: 2,
+    hasCtrlEnterMode: true,
+    open: (context, query) => openSimulator(context, 'pdd', query),
+  },
+  douyin: {
+    platform: 'douyin',
+    shop: '茶香小铺',
+    settings: { shops: { douyin: '茶香小铺' } },
+    selectors: { composer: 'textarea[data-qa-id="qa-send-message-textarea"]', sendButton: '[data-qa-id="qa-send-message-button"]' },
+    composer: (page) => page.locator(DRIVERS.douyin.selectors.composer),
+    sendButton: (page) => page.locator(DRIVERS.douyin.selectors.sendButton),
+    // Rows are keyed by nickname until opened; a second row with the same nickname is `~<nick>#2`.
+    keysOf: (b) => [b.uid, `~${b.nickname}`, `~${b.nickname}#2`],
+    rowsPerWaitingBuyer: 1,
+    hasCtrlEnterMode: false,
+    open: (context, query) => openSimulator(context, 'douyin', query),
+  },
+};
+
+/** A CSS selector matching an attribute equal to any of the keys. */
+export const anyOf = (attr: string, keys: readonly string[]) => keys.map((k) => `[${attr}="${k.replace(/"/g, '\\"')}"]`).join(', ');
