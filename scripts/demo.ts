@@ -79,10 +79,12 @@ async function main() {
   await page.waitForSelector('[data-testid="kp-overlay"][data-healthy="true"]');
   await pace(1500);
   // A page that shows no shop name (Feige): the overlay asks once; the agent types it.
-  if (await nameShop(page, driver)) {
+  await page.waitForTimeout(300);
+  if (await page.locator('[data-testid="kp-shop-form"]').count()) {
     await scene('shop', `${meta.name}页面不显示店铺名：领航面板请客服填写一次 / ${meta.nameEn} shows no shop name: the overlay asks for it once`, async () => ({
-      shop: await overlay.locator('[data-testid="kp-shop"]').textContent(),
+      asked: await overlay.locator('[data-testid="kp-shop-form"] .kp-hint').textContent(),
     }));
+    await nameShop(page, driver);
   }
   await scene('start', '上班打开工作台：已在等待的买家从页面显示的时间开始计时，最急的排最前 / Buyers already waiting are timed from what the page shows, most urgent first', overlayState);
 

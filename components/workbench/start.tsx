@@ -15,7 +15,7 @@ import { tabCommand } from '@/lib/messages';
 import { toChinaIso } from '@/lib/time/china';
 import type { ChatEvent } from '@/lib/stats/events';
 import type { WaitingEntry } from '@/lib/alerts';
-import { LiveRounds } from '@/lib/watch/live';
+import { LiveRounds, moveRoundsToShop } from '@/lib/watch/live';
 import { Chips, CHIP_ATTR } from './chips';
 import { playAlertSound } from './sound';
 import { adoptOrphans, outboxKey, persistTo } from './outbox-store';
@@ -162,8 +162,14 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
   ctx.setInterval(tick, 1000);
 
   watchSettings((s) => {
+    const before = settings ? savedShop() : undefined;
     settings = s;
     live.configure(s.timing.profiles);
+    // The shop of a page that shows none was just named or renamed: open rounds follow it.
+    const after = savedShop();
+    if (pageShowsShop === false && before !== undefined && after && after !== before) {
+      emit(moveRoundsToShop(live.waiting(Date.now()), before ?? '', after));
+    }
     paint();
   });
 

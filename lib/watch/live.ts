@@ -1,5 +1,6 @@
 import { DEFAULT_PROFILES, resolveProfiles, type ProfileName, type RuleProfile } from '../timing/profiles';
-import { RoundTracker, type WaitingRound } from '../timing/rounds';
+import { RoundTracker, type OpenRound, type WaitingRound } from '../timing/rounds';
+import { toChinaIso } from '../time/china';
 import type { ChatEvent, PlatformName } from '../stats/events';
 import type { WaitingEntry } from '../alerts';
 
@@ -48,4 +49,23 @@ export class LiveRounds {
       inWindow: w.inWindow,
     }));
   }
+}
+
+/**
+ * The agent named (or renamed) the shop of a page that shows none: the rounds still open under the old
+ * name move to the new one with the time they opened, and the old name's rounds are left out of that
+ * day's figures (`buyer_excluded`, reason `merged`), so each round counts once, under the shop's name.
+ */
+export function moveRoundsToShop(open: readonly OpenRound[], from: string, to: string): ChatEvent[] {
+  if (from === to) return [];
+  return open
+    .filter((r) => r.shop === from)
+    .flatMap((r): ChatEvent[] => {
+      const ts = toChinaIso(r.openedAt);
+      const at = Math.floor(r.openedAt / 1000);
+      return [
+        { id: `${r.platform}:${from}:${r.buyer}:merged:shop-${at}`, type: 'buyer_excluded', ts, platform: r.platform, shop: from, buyer: r.buyer, reason: 'merged' },
+        { id: `${r.platform}:${to}:${r.buyer}:named:${at}`, type: 'buyer_message', ts, platform: r.platform, shop: to, buyer: r.buyer },
+      ];
+    });
 }

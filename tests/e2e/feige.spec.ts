@@ -26,6 +26,9 @@ test('the overlay asks once for the shop this page does not show; events carry i
   const { openUid } = await sim.state();
   await sim.buyerSays(openUid!, '请问发什么快递？');
   await expect.poll(async () => (await storedEvents()).filter((e) => e.shop === '茶香小铺').length).toBeGreaterThan(0);
+  // The rounds that were open when the shop was named moved with it: each waiting buyer is listed once.
+  const waiting = (await sim.state()).buyers.filter((b) => b.waiting).length;
+  await expect(page.locator('[data-testid="kp-waiting"] li')).toHaveCount(waiting);
 
   // Kept: a reload does not ask again.
   await page.reload();
