@@ -6,7 +6,7 @@ import { loadHtml, type LoadedPage } from '../html-node';
 import { pddAdapter } from '../pdd/adapter';
 import { pddMeta } from '../pdd/meta';
 import { adapterConformance } from '../testing/conformance';
-import { createDouyinAdapter, douyinAdapter, parsePageTime, parseRowWaiting, resolvePageTime } from './adapter';
+import { avatarIdentity, createDouyinAdapter, douyinAdapter, parsePageTime, parseRowWaiting, resolvePageTime } from './adapter';
 import { douyinMeta } from './meta';
 import { douyinScopes, douyinSelectors } from './selectors';
 
@@ -36,7 +36,9 @@ const { load, pages } = adapterConformance({
     rowTimer: /*         */ [7, 5, 0, 0, 5, 3], // changed markup: found by its text instead
     rowUnread: /*        */ [3, 1, 1, 0, 1, 3],
     rowLabel: /*         */ [4, 0, 0, 0, 1, 0],
+    rowAvatar: /*        */ [7, 5, 2, 0, 5, 3],
     headerName: /*       */ [1, 0, 1, 0, 1, 1],
+    headerAvatar: /*     */ [1, 0, 1, 0, 1, 0],
     messageList: /*      */ [1, 0, 0, 0, 1, 0],
     messageItem: /*      */ [14, 0, 0, 0, 7, 7],
     messageCard: /*      */ [14, 0, 0, 0, 7, 6],
@@ -80,13 +82,30 @@ function loadAt(html: string, url: string): Document {
   return page.document;
 }
 
-/** Make another buyer the open conversation, as the page does: header, placeholder and uid class together. */
-function openOther(doc: Document, nickname: string, uid: string | null): void {
+/**
+ * Make another buyer the open conversation, as the page does: header, placeholder and uid class together;
+ * the header avatar too when `avatar` is given (null: none shown).
+ */
+function openOther(doc: Document, nickname: string, uid: string | null, avatar?: string | null): void {
   doc.querySelector('[data-btm-id$=".c0467.d4350"]')!.textContent = nickname;
+  if (avatar !== undefined) {
+    const img = doc.querySelector('#topbar-left-info img[alt="头像"]');
+    if (avatar === null) img?.remove();
+    else img!.setAttribute('src', avatar);
+  }
   const field = doc.querySelector('textarea[data-qa-id="qa-send-message-textarea"]')!;
   field.className = `textarea-Kq81Zx${uid ? ` inputArea_${uid}` : ''}`;
   field.setAttribute('placeholder', `发送给 ${nickname}，使用Enter 发送消息`);
 }
+
+/** The list rows (their dropdown wrappers) of the two 测试买家乙 on the workbench, in page order. */
+const yiRows = (doc: Document): Element[] =>
+  Array.from(doc.querySelectorAll('[title="测试买家乙"]')).map((el) => el.closest('.auxo-dropdown-trigger')!);
+const avatarImg = (row: Element): Element => row.querySelector('img[alt="头像"]')!;
+const avatarSrc = (row: Element): string => avatarImg(row).getAttribute('src')!;
+/** Keys of the rows carrying a nickname, in page order. */
+const keysOf = (adapter: ReturnType<typeof fresh>, doc: Document, nickname: string): string[] =>
+  adapter.conversations(doc).filter((c) => c.nickname === nickname).map((c) => c.buyer);
 
 describe('douyinAdapter.health', () => {
   it('names the renamed thread', () => {
@@ -183,8 +202,8 @@ describe('douyinAdapter reads', () => {
       { buyer: '~测试买家甲', provisional: true, nickname: '测试买家甲', preview: '这个杯子能装开水吗', time: null, waiting: 45, overtime: false, active: true },
       { buyer: '~测试买家乙', provisional: true, nickname: '测试买家乙', preview: '[图片]', time: null, waiting: 120, overtime: false, active: false },
       { buyer: '~用户7788990011', provisional: true, nickname: '用户7788990011', preview: '在吗', time: null, waiting: 3900, overtime: true, active: false },
-      // Same nickname, another buyer: never merged, numbered in page order.
-      { buyer: '~测试买家乙#2', provisional: true, nickname: '测试买家乙', preview: '[商品]', time: null, waiting: 300, overtime: true, active: false },
+      // Same nickname, another buyer (another avatar): never merged, told apart by the avatar's hash.
+      { buyer: '~测试买家乙@acd64fee', provisional: true, nickname: '测试买家乙', preview: '[商品]', time: null, waiting: 300, overtime: true, active: false },
     ]);
   });
 
@@ -243,7 +262,7 @@ describe('douyinAdapter reads', () => {
       ['~测试买家甲', 45],
       ['~测试买家乙', 120],
       ['~用户7788990011', 3900],
-      ['~测试买家乙#2', 300],
+      ['~测试买家乙@acd64fee', 300],
     ]);
   });
 
@@ -300,7 +319,7 @@ describe('provisional keys and the uid binding', () => {
     expect(adapter.openConversation(doc)).toEqual({ buyer: '9999000011112222', nickname: '用户7788990011', provisional: '~用户7788990011' });
     openOther(doc, '测试买家甲', '1111222233334444');
     expect(adapter.openConversation(doc)).toEqual({ buyer: '1111222233334444', nickname: '测试买家甲', provisional: null });
-    expect(adapter.conversations(doc).map((c) => c.buyer)).toEqual(['1111222233334444', '~测试买家乙', '9999000011112222', '~测试买家乙#2']);
+    expect(adapter.conversations(doc).map((c) => c.buyer)).toEqual(['1111222233334444', '~测试买家乙', '9999000011112222', '~测试买家乙@acd64fee']);
   });
 
   it('two documents never share bindings', () => {
@@ -313,31 +332,32 @@ describe('provisional keys and the uid binding', () => {
     expect(adapter.openConversation(b)?.provisional).toBe('~测试买家甲');
   });
 
-  it('duplicate nicknames stay apart, even after one of them was opened', () => {
+  it('duplicate nicknames stay apart, even after one of them was opened without a header avatar', () => {
     const adapter = fresh();
     const doc = load('workbench');
-    openOther(doc, '测试买家乙', '4444333322221111');
+    openOther(doc, '测试买家乙', '4444333322221111', null);
     // Which of the two rows was opened is unknown: nothing is carried over, no row is marked active.
     expect(adapter.openConversation(doc)).toEqual({ buyer: '4444333322221111', nickname: '测试买家乙', provisional: null });
     const rows = adapter.conversations(doc);
     expect(rows.filter((c) => c.nickname === '测试买家乙').map((c) => [c.buyer, c.provisional, c.active])).toEqual([
       ['~测试买家乙', true, false],
-      ['~测试买家乙#2', true, false],
+      ['~测试买家乙@acd64fee', true, false],
     ]);
-    // One of them leaves the list: the remaining row may be either buyer, so it keeps its provisional key.
-    doc.querySelectorAll('[title="测试买家乙"]')[1]!.closest('.auxo-dropdown-trigger')!.remove();
-    expect(adapter.conversations(doc).find((c) => c.nickname === '测试买家乙')?.buyer).toBe('~测试买家乙');
+    // One of them leaves the list: the other keeps its own key (keys are not page positions).
+    yiRows(doc)[0]!.remove();
+    expect(adapter.conversations(doc).filter((c) => c.nickname === '测试买家乙').map((c) => c.buyer)).toEqual(['~测试买家乙@acd64fee']);
   });
 
-  it('a second buyer behind a bound nickname unbinds it', () => {
+  it('a key re-bound to another uid takes the latest (the page reused the nickname)', () => {
     const adapter = fresh();
     const doc = load('workbench');
     adapter.openConversation(doc);
     openOther(doc, '用户7788990011', '9999000011112222');
     adapter.openConversation(doc);
     openOther(doc, '测试买家甲', '1212121212121212'); // the same nickname, another uid
+    // The row was listed under the first uid, not under its provisional key: nothing to carry over.
     expect(adapter.openConversation(doc)).toEqual({ buyer: '1212121212121212', nickname: '测试买家甲', provisional: null });
-    expect(adapter.conversations(doc)[0]!.buyer).toBe('~测试买家甲');
+    expect(adapter.conversations(doc)[0]).toMatchObject({ buyer: '1212121212121212', provisional: false, active: true });
   });
 
   it('while the pane switches (header and composer disagree) the uid stays paired with the composer name', () => {
@@ -349,7 +369,7 @@ describe('provisional keys and the uid binding', () => {
       ['1111222233334444', false],
       ['~测试买家乙', false],
       ['~用户7788990011', true], // the header's name: a render ahead of the composer
-      ['~测试买家乙#2', false],
+      ['~测试买家乙@acd64fee', false],
     ]);
   });
 
@@ -373,8 +393,10 @@ describe('provisional keys and the uid binding', () => {
     const doc = load('workbench');
     openOther(doc, '用户7788990011', null);
     expect(adapter.openConversation(doc)).toEqual({ buyer: '~用户7788990011', nickname: '用户7788990011', provisional: null });
-    openOther(doc, '测试买家乙', null);
+    openOther(doc, '测试买家乙', null); // the header avatar is still 甲's: neither 乙 row
     expect(adapter.openConversation(doc)).toEqual({ buyer: null, nickname: '测试买家乙', provisional: null });
+    openOther(doc, '测试买家乙', null, avatarSrc(yiRows(doc)[1]!));
+    expect(adapter.openConversation(doc)).toEqual({ buyer: '~测试买家乙@acd64fee', nickname: '测试买家乙', provisional: null });
   });
 
   it('header name fallbacks: #topbar-left-info (not 添加备注), then the composer placeholder', () => {
@@ -386,6 +408,144 @@ describe('provisional keys and the uid binding', () => {
     expect(adapter.openConversation(doc)).toMatchObject({ buyer: '1111222233334444', nickname: '测试买家甲' });
     expect(fresh().openConversation(pages['no-conversation-open']!)).toBeNull();
     expect(fresh().openConversation(pages['not-workbench']!)).toBeNull();
+  });
+});
+
+describe('keys by nickname and avatar', () => {
+  it('avatar identity: FNV-1a of the address without query and fragment; data: URIs whole; null without a src', () => {
+    const url = 'https://p3.douyinpic.com/aweme/100x100/aweme-avatar/tos-cn-avt-0015_7f31804f2f7f3ecc7fc7844fa2d29243.jpeg';
+    expect(avatarIdentity(url)).toBe('acd64fee');
+    expect(avatarIdentity(`${url}?from=2956013662`)).toBe('acd64fee');
+    expect(avatarIdentity(`${url}?x-expires=1&x-signature=abc#top`)).toBe('acd64fee');
+    expect(avatarIdentity(`${url}#top`)).toBe('acd64fee');
+    expect(avatarIdentity('a')).toBe('e40c292c'); // the FNV-1a test vector
+    const svg = (fill: string) => `data:image/svg+xml;charset=utf-8,<svg fill="${fill}"/>`;
+    expect(avatarIdentity(svg('#fff'))).not.toBe(avatarIdentity(svg('#000')));
+    expect(avatarIdentity(svg('#fff'))).toMatch(/^[0-9a-f]{8}$/);
+    expect([avatarIdentity(null), avatarIdentity(''), avatarIdentity('  ')]).toEqual([null, null, null]);
+  });
+
+  it('two same-nickname rows with different avatars keep their keys when the list re-sorts', () => {
+    const adapter = fresh();
+    const doc = load('workbench');
+    const [first, second] = yiRows(doc);
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual(['~测试买家乙', '~测试买家乙@acd64fee']);
+    first!.before(second!); // the second buyer writes: its row moves above the first
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual(['~测试买家乙@acd64fee', '~测试买家乙']);
+    const rows = adapter.rowElements(doc);
+    expect(rows.get('~测试买家乙')).toEqual([first!.firstElementChild]);
+    expect(rows.get('~测试买家乙@acd64fee')).toEqual([second!.firstElementChild]);
+  });
+
+  it('a second buyer with the nickname appearing later gets ~<nick>@<hash>; the first keeps ~<nick>', () => {
+    const adapter = fresh();
+    const doc = load('workbench');
+    const [first, second] = yiRows(doc);
+    const anchor = first!.nextElementSibling!;
+    second!.remove();
+    first!.remove();
+    // Only the second of the fixture's buyers is listed at first: it is the first seen, it gets ~<nick>.
+    anchor.before(second!);
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual(['~测试买家乙']);
+    // The other one writes and its row comes in above: it takes the avatar key, the waiting one keeps its own.
+    second!.before(first!);
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual([`~测试买家乙@${avatarIdentity(avatarSrc(first!))}`, '~测试买家乙']);
+    expect(avatarIdentity(avatarSrc(first!))).toBe('d4a52f62');
+    // It leaves and comes back: still the same key.
+    first!.remove();
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual(['~测试买家乙']);
+    anchor.before(first!);
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual(['~测试买家乙', '~测试买家乙@d4a52f62']);
+  });
+
+  it('among same-nickname rows the header avatar names the open one (its query ignored)', () => {
+    const adapter = fresh();
+    const doc = load('workbench');
+    const [, second] = yiRows(doc);
+    openOther(doc, '测试买家乙', '4444333322221111', `${avatarSrc(second!).split('?')[0]}?from=2956013662&x-expires=1781971200&x-signature=Other0Sig%3D`);
+    expect(adapter.openConversation(doc)).toEqual({ buyer: '4444333322221111', nickname: '测试买家乙', provisional: '~测试买家乙@acd64fee' });
+    expect(adapter.openConversation(doc)?.provisional).toBe('~测试买家乙@acd64fee'); // every read while open
+    expect(adapter.conversations(doc).filter((c) => c.nickname === '测试买家乙').map((c) => [c.buyer, c.provisional, c.active])).toEqual([
+      ['~测试买家乙', true, false],
+      ['4444333322221111', false, true],
+    ]);
+    // Bound by its key, not by its place: the rows swap, the uid stays with its row.
+    yiRows(doc)[0]!.before(second!);
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual(['4444333322221111', '~测试买家乙']);
+    expect(adapter.rowElements(doc).get('4444333322221111')).toEqual([second!.firstElementChild]);
+    expect(adapter.open(doc, '4444333322221111')).toBe(true);
+    // The other one opened next: it binds too.
+    const [, first] = yiRows(doc);
+    openOther(doc, '测试买家乙', '5555666677778888', avatarSrc(first!));
+    expect(adapter.openConversation(doc)).toEqual({ buyer: '5555666677778888', nickname: '测试买家乙', provisional: '~测试买家乙' });
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual(['4444333322221111', '5555666677778888']);
+  });
+
+  it('same nickname and the same avatar: the open row cannot be told, nothing is bound', () => {
+    const adapter = fresh();
+    const doc = load('workbench');
+    const [first, second] = yiRows(doc);
+    avatarImg(second!).setAttribute('src', avatarSrc(first!));
+    // Told apart by order only: the second takes the avatar key (~<nick> is taken).
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual(['~测试买家乙', '~测试买家乙@d4a52f62']);
+    openOther(doc, '测试买家乙', '4444333322221111', avatarSrc(first!));
+    expect(adapter.openConversation(doc)).toEqual({ buyer: '4444333322221111', nickname: '测试买家乙', provisional: null });
+    expect(adapter.conversations(doc).filter((c) => c.nickname === '测试买家乙').map((c) => [c.buyer, c.provisional, c.active])).toEqual([
+      ['~测试买家乙', true, false],
+      ['~测试买家乙@d4a52f62', true, false],
+    ]);
+    // A third such row numbers on.
+    const third = first!.cloneNode(true) as Element;
+    second!.after(third);
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual(['~测试买家乙', '~测试买家乙@d4a52f62', '~测试买家乙#2']);
+  });
+
+  it('rows without an avatar fall back to page order', () => {
+    const adapter = fresh();
+    const doc = load('workbench');
+    for (const row of yiRows(doc)) avatarImg(row).remove();
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual(['~测试买家乙', '~测试买家乙#2']);
+    const [first, second] = yiRows(doc);
+    first!.before(second!);
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual(['~测试买家乙', '~测试买家乙#2']); // by place, as before
+    expect(adapter.rowElements(doc).get('~测试买家乙')).toEqual([second!.firstElementChild]);
+  });
+
+  it('a re-signed avatar address keeps the row its key', () => {
+    const adapter = fresh();
+    const doc = load('workbench');
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual(['~测试买家乙', '~测试买家乙@acd64fee']);
+    for (const row of yiRows(doc)) avatarImg(row).setAttribute('src', `${avatarSrc(row).split('?')[0]}?x-expires=1781990000&x-signature=New0Sig%3D`);
+    expect(keysOf(adapter, doc, '测试买家乙')).toEqual(['~测试买家乙', '~测试买家乙@acd64fee']);
+  });
+
+  it('the open row out of view (virtual list): the nickname\'s only key is bound; with several, none', () => {
+    const adapter = fresh();
+    const doc = load('workbench');
+    adapter.conversations(doc);
+    doc.querySelector('[title="测试买家甲"]')!.closest('.auxo-dropdown-trigger')!.remove();
+    expect(adapter.openConversation(doc)).toEqual({ buyer: '1111222233334444', nickname: '测试买家甲', provisional: '~测试买家甲' });
+    for (const row of yiRows(doc)) row.remove();
+    openOther(doc, '测试买家乙', '4444333322221111', 'https://p3.douyinpic.com/aweme/100x100/aweme-avatar/tos-cn-avt-0015_7f31804f2f7f3ecc7fc7844fa2d29243.jpeg');
+    expect(adapter.openConversation(doc)).toEqual({ buyer: '4444333322221111', nickname: '测试买家乙', provisional: null });
+    // A name never listed on this page: nothing to bind either.
+    openOther(doc, '测试买家卯', '7777000077770000', null);
+    expect(adapter.openConversation(doc)).toEqual({ buyer: '7777000077770000', nickname: '测试买家卯', provisional: null });
+  });
+
+  it('a document never shares the keys it handed out with another', () => {
+    const adapter = fresh();
+    const a = load('workbench');
+    const b = load('workbench');
+    yiRows(a)[0]!.remove();
+    // On a, the fixture's second 测试买家乙 is the first seen under the name.
+    expect(keysOf(adapter, a, '测试买家乙')).toEqual(['~测试买家乙']);
+    expect(keysOf(adapter, b, '测试买家乙')).toEqual(['~测试买家乙', '~测试买家乙@acd64fee']);
+    const [, second] = yiRows(b);
+    openOther(b, '测试买家乙', '4444333322221111', avatarSrc(second!));
+    expect(adapter.openConversation(b)?.provisional).toBe('~测试买家乙@acd64fee');
+    expect(keysOf(adapter, a, '测试买家乙')).toEqual(['~测试买家乙']);
+    expect(keysOf(adapter, b, '测试买家乙')).toEqual(['~测试买家乙', '4444333322221111']);
   });
 });
 
@@ -594,7 +754,7 @@ describe('douyinAdapter.open', () => {
       const item = e.target as Element;
       clicked.push(`${item.getAttribute('data-qa-id')}:${item.querySelector('[title]:not(sup)')?.getAttribute('title')}`);
     });
-    expect(adapter.open(doc, '~测试买家乙#2')).toBe(true);
+    expect(adapter.open(doc, '~测试买家乙@acd64fee')).toBe(true);
     adapter.openConversation(doc);
     expect(adapter.open(doc, '1111222233334444')).toBe(true);
     expect(adapter.open(doc, '~测试买家甲')).toBe(false); // bound: the row is keyed by its uid now

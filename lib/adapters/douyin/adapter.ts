@@ -2,9 +2,10 @@
  * Douyin Feige (抖店飞鸽) workspace adapter: reads the structure described in ./DOM.md through the
  * selector lists in ./selectors.ts. Reads only, except the composer write, and never sends.
  *
- * The list rows carry no buyer id: a row is keyed `~<nickname>` (`~<nickname>#2` for the second row
- * with the same nickname) until the conversation is opened and the composer's `inputArea_<uid>` class
- * shows the id; the nickname → uid binding is kept per document (a WeakMap, nothing global).
+ * The list rows carry no buyer id: a row is keyed provisionally from its nickname and avatar (`~<nick>`,
+ * `~<nick>@<avatar hash>`, `~<nick>#<n>`; DOM.md, "Buyer key") until the conversation is opened and the
+ * composer's `inputArea_<uid>` class shows the id. The keys handed out and their uid bindings are kept
+ * per document (a WeakMap, nothing global).
  */
 import { CHINA_OFFSET_MS, chinaWallClockToEpoch, toChinaIso } from '../../time/china';
 import { composerFor } from '../composer';
@@ -255,7 +256,33 @@ interface ListRow {
   /** The element carrying the nickname's title (the name line), for the chip slot. */
   nameLine: Element;
   sub: SubList;
+  /** The avatar's identity (avatarIdentity of its src); null without an avatar or a src. */
+  avatar: string | null;
 }
+
+/** FNV-1a, 32 bits, over the UTF-16 code units: 8 hex digits. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * A short identity of an avatar src: the hash of the address without its query and fragment (CDN
+ * addresses may carry expiring signatures, re-signed while the page runs); a data: URI is hashed whole
+ * (its `#` and `?` are content). Null for a missing or empty src.
+ */
+export function avatarIdentity(src: string | null | undefined): string | null {
+  const s = src?.trim();
+  if (!s) return null;
+  return fnv1a(/^data:/i.test(s) ? s : s.split(/[?#]/, 1)[0]!);
+}
+
+/** The avatar identity of an `img` (its src attribute as written, not resolved against the page). */
+const imgAvatar = (img: Element | null | undefined): string | null => avatarIdentity(img?.getAttribute('src'));
 
 /** Is this tab shown? aria-selected on its [role=tab], else the auxo active class; null when unknown. */
 function tabShown(doc: Document, list: SelectorList): boolean | null {
@@ -311,7 +338,7 @@ function listRows(doc: Document): ListRow[] {
     const sub = subListOf(row);
     const name = nicknameOf(row);
     if (!name || sub === 'systemConv' || SYSTEM_ROW_NAMES.has(name.nickname)) return [];
-    return [{ row, sub, ...name }];
+    return [{ row, sub, ...name, avatar: imgAvatar(queryFirst(row, S.rowAvatar)?.node) }];
   });
   return rows.some((r) => r.sub === 'current') ? rows.filter((r) => r.sub !== 'recent') : rows;
 }
@@ -371,6 +398,9 @@ function headerName(doc: Document): string | null {
   }
   return placeholderName(composerField(doc));
 }
+
+/** The open buyer's avatar identity, from the header; null when it shows none. */
+const headerAvatar = (doc: Document): string | null => imgAvatar(queryFirst(doc, S.headerAvatar)?.node);
 
 /** The open buyer's uid: the `inputArea_<digits>` class of the composer (or of any element). */
 function openUid(doc: Document): string | null {
@@ -482,22 +512,56 @@ function messageId(item: Element): string | null {
 // ---------------------------------------------------------------------------------------------------
 // The adapter
 
-interface Binding {
-  uids: Set<string>;
-  /** Bound while several rows carried the nickname: which of them it was is unknown. */
-  ambiguous: boolean;
+/** A provisional key handed out on a document: the nickname's n-th buyer, told apart by the avatar. */
+interface Slot {
+  avatar: string | null;
+  key: string;
 }
 
 interface DocState {
-  /** nickname → the uid(s) seen for it in the open conversation. */
-  bound: Map<string, Binding>;
-  /** The conversation open at the last read, and the provisional key it replaced. */
-  open: { uid: string; nickname: string; provisional: string | null } | null;
+  /** nickname → the keys handed out under it on this document, in the order they were first needed. */
+  slots: Map<string, Slot[]>;
+  /** provisional key → the uid its conversation showed when open (the latest, should the page reuse it). */
+  bound: Map<string, string>;
+  /**
+   * The conversation open at the last read with a uid, the provisional key it replaced (null when
+   * nothing was carried over) and the key of its row (null while that row could not be told).
+   */
+  open: { uid: string; nickname: string; provisional: string | null; key: string | null } | null;
 }
 
 interface KeyedRow extends ListRow {
+  /** The row's provisional key, bound or not. */
+  key: string;
+  /** What the row is listed under: the bound uid, else the provisional key. */
   buyer: string;
   provisional: boolean;
+}
+
+/**
+ * The provisional key of each row, from the keys handed out before on the document. A row takes the
+ * key of its nickname with its avatar not yet taken in this read (rows without an avatar take the
+ * avatar-less keys in page order). A row none fits gets a new key: `~<nick>` while no key of the
+ * nickname is that, else `~<nick>@<avatar>` (when it has one and that is free), else the first free
+ * `~<nick>#<n>`. So the first buyer seen under a nickname keeps `~<nick>` however the list re-sorts, and
+ * only rows with the same nickname and the same (or no) avatar depend on their order.
+ */
+function assignKeys(slots: Map<string, Slot[]>, rows: readonly ListRow[]): string[] {
+  const used = new Set<Slot>();
+  return rows.map(({ nickname, avatar }) => {
+    let known = slots.get(nickname);
+    if (!known) slots.set(nickname, (known = []));
+    let slot = known.find((k) => k.avatar === avatar && !used.has(k));
+    if (!slot) {
+      const taken = new Set(known.map((k) => k.key));
+      const base = `~${nickname}`;
+      let key = !taken.has(base) ? base : avatar !== null && !taken.has(`${base}@${avatar}`) ? `${base}@${avatar}` : null;
+      for (let n = 2; key === null; n++) if (!taken.has(`${base}#${n}`)) key = `${base}#${n}`;
+      known.push((slot = { avatar, key }));
+    }
+    used.add(slot);
+    return slot.key;
+  });
 }
 
 export function createDouyinAdapter(options: DouyinAdapterOptions = {}): PlatformAdapter {
@@ -505,29 +569,38 @@ export function createDouyinAdapter(options: DouyinAdapterOptions = {}): Platfor
   const states = new WeakMap<Document, DocState>();
   const stateOf = (doc: Document): DocState => {
     let s = states.get(doc);
-    if (!s) states.set(doc, (s = { bound: new Map(), open: null }));
+    if (!s) states.set(doc, (s = { slots: new Map(), bound: new Map(), open: null }));
     return s;
   };
 
-  /** The uid a nickname resolves to: bound to exactly one uid, unambiguously, and carried by one row. */
-  const boundUid = (doc: Document, nickname: string, rowsWithName: number): string | null => {
-    const b = states.get(doc)?.bound.get(nickname);
-    return b && !b.ambiguous && b.uids.size === 1 && rowsWithName === 1 ? [...b.uids][0]! : null;
+  /** Rows with their keys: the uid bound to the row's provisional key, else that key. */
+  const keyedRows = (doc: Document): KeyedRow[] => {
+    const state = stateOf(doc);
+    const rows = listRows(doc);
+    const keys = assignKeys(state.slots, rows);
+    return rows.map((r, i) => {
+      const key = keys[i]!;
+      const uid = state.bound.get(key);
+      return uid === undefined ? { ...r, key, buyer: key, provisional: true } : { ...r, key, buyer: uid, provisional: false };
+    });
   };
 
-  /** Rows with their keys: the bound uid, or `~<nick>` / `~<nick>#<n>` in page order. */
-  const keyedRows = (doc: Document): KeyedRow[] => {
-    const rows = listRows(doc);
-    const total = new Map<string, number>();
-    for (const r of rows) total.set(r.nickname, (total.get(r.nickname) ?? 0) + 1);
-    const seen = new Map<string, number>();
-    return rows.map((r) => {
-      const n = (seen.get(r.nickname) ?? 0) + 1;
-      seen.set(r.nickname, n);
-      const uid = boundUid(doc, r.nickname, total.get(r.nickname)!);
-      if (uid) return { ...r, buyer: uid, provisional: false };
-      return { ...r, buyer: n === 1 ? `~${r.nickname}` : `~${r.nickname}#${n}`, provisional: true };
-    });
+  /**
+   * The row of the open conversation, named `nickname`: the one row carrying that name; among several,
+   * the one whose avatar is the header's; with none in the DOM (the virtual list dropped it), the
+   * nickname's only key handed out so far (`row` null). Null when it cannot be told: several rows or
+   * keys, none of them (or more than one) with the header's avatar.
+   */
+  const openRowOf = (doc: Document, rows: readonly KeyedRow[], nickname: string): { key: string; row: KeyedRow | null } | null => {
+    const carrying = rows.filter((r) => r.nickname === nickname);
+    if (carrying.length === 1) return { key: carrying[0]!.key, row: carrying[0]! };
+    if (carrying.length > 1) {
+      const avatar = headerAvatar(doc);
+      const hits = avatar === null ? [] : carrying.filter((r) => r.avatar === avatar);
+      return hits.length === 1 ? { key: hits[0]!.key, row: hits[0]! } : null;
+    }
+    const known = stateOf(doc).slots.get(nickname) ?? [];
+    return known.length === 1 ? { key: known[0]!.key, row: null } : null;
   };
 
   /**
@@ -589,12 +662,12 @@ export function createDouyinAdapter(options: DouyinAdapterOptions = {}): Platfor
         headers.length === 0 &&
         tabShown(doc, S.recentTab) !== true &&
         !rows.some((r) => r.sub === 'current');
-      // Row "selected" classes are unreliable: the open conversation is the row carrying the header's
-      // name, or else the composer's, when exactly one row carries it.
-      const openRows =
-        [headerName(doc), openIdentity(doc).nickname]
-          .map((name) => (name === null ? [] : rows.filter((r) => r.nickname === name)))
-          .find((hits) => hits.length > 0) ?? [];
+      // Row "selected" classes are unreliable: the open conversation is the open row (openRowOf) of the
+      // header's name when a row carries it, else of the composer's.
+      const openName = [headerName(doc), openIdentity(doc).nickname].find(
+        (name) => name !== null && rows.some((r) => r.nickname === name),
+      );
+      const activeRow = openName == null ? null : (openRowOf(doc, rows, openName)?.row ?? null);
       return rows.map(({ row, nickname, sub, buyer, provisional }): ConversationRow => {
         const group = groupOf(row, headers);
         const inCurrent =
@@ -613,7 +686,7 @@ export function createDouyinAdapter(options: DouyinAdapterOptions = {}): Platfor
           waiting: inCurrent && seconds !== null ? seconds : null,
           // Under 已超时待回复, unless the row shows a settled time (then nobody is waiting on it).
           overtime: inCurrent && group === 'overtime' && !absolute,
-          active: openRows.length === 1 && openRows[0]!.row === row,
+          active: activeRow !== null && activeRow.row === row,
         };
       });
     },
@@ -627,34 +700,32 @@ export function createDouyinAdapter(options: DouyinAdapterOptions = {}): Platfor
         return null;
       }
       if (uid === null) {
-        // The id is not shown yet (or the pane is mid-switch): the row's own key, unless several rows
-        // carry this name. A read without the uid does not end the conversation seen before.
+        // The id is not shown yet (or the pane is mid-switch): the open row's own key (the key a first
+        // row of the name would get when the name was never listed), null when the row cannot be told.
+        // A read without the uid does not end the conversation seen before.
         if (state.open?.nickname !== nickname) state.open = null;
-        const rows = keyedRows(doc).filter((r) => r.nickname === nickname);
-        const buyer = rows.length > 1 ? null : (rows[0]?.buyer ?? `~${nickname}`);
+        const rows = keyedRows(doc);
+        const hit = openRowOf(doc, rows, nickname!);
+        const unseen = !rows.some((r) => r.nickname === nickname) && !state.slots.get(nickname!)?.length;
+        const buyer = hit ? (hit.row?.buyer ?? state.bound.get(hit.key) ?? hit.key) : unseen ? `~${nickname}` : null;
         return { buyer, nickname, provisional: null };
       }
       if (nickname === null) {
         state.open = null;
         return { buyer: uid, nickname: null, provisional: null };
       }
-      if (state.open?.uid === uid && state.open.nickname === nickname) {
-        // Still the same conversation: the provisional key it replaced stays reported while it is open.
-        return { buyer: uid, nickname, provisional: state.open.provisional };
-      }
-      const carrying = listRows(doc).filter((r) => r.nickname === nickname).length;
-      const prior = state.bound.get(nickname);
+      const same = state.open?.uid === uid && state.open.nickname === nickname ? state.open : null;
+      // Still the same conversation, its row known: the key it replaced stays reported while it is open.
+      if (same && same.key !== null) return { buyer: uid, nickname, provisional: same.provisional };
+      const hit = openRowOf(doc, keyedRows(doc), nickname);
       let provisional: string | null = null;
-      if (!prior) {
-        // First sight of this name open. With one row (or none in view) it was `~<nick>`; with several
-        // it is unknown which one was opened, so nothing is carried over and the rows stay provisional.
-        if (carrying <= 1) provisional = `~${nickname}`;
-        state.bound.set(nickname, { uids: new Set([uid]), ambiguous: carrying > 1 });
-      } else {
-        // A second buyer behind the same nickname makes the name useless as a key: rows stay provisional.
-        prior.uids.add(uid);
+      if (hit) {
+        // A key bound before to another uid (the page reused the nickname) takes this one; its rows were
+        // listed under that uid, not the key, so nothing is carried over then.
+        if (!state.bound.has(hit.key)) provisional = hit.key;
+        state.bound.set(hit.key, uid);
       }
-      state.open = { uid, nickname, provisional };
+      state.open = { uid, nickname, provisional, key: hit?.key ?? null };
       return { buyer: uid, nickname, provisional };
     },
 

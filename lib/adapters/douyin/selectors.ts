@@ -55,10 +55,17 @@ export const douyinSelectors = {
   rowUnread: ['sup.auxo-badge-count[title]', '.auxo-badge-count', '.rxAvaVFJHvpEGMc1ejm1'],
   /** Row tags (新客, 重复来访, 机器人接待中): never a time or a nickname. */
   rowLabel: ['[class*="userLabel"]'],
+  /**
+   * The row's avatar (inside the unread badge in 2026-06): its src, without the query, tells apart two
+   * buyers behind one nickname (see DOM.md, "Buyer key").
+   */
+  rowAvatar: ['img[alt="头像"]'],
 
   // Open conversation
   /** Buyer name in the header; the adapter then tries the composer placeholder 「发送给 <nick>，…」. */
   headerName: ['[data-btm-id$=".c0467.d4350"]', '#topbar-left-info'],
+  /** The open buyer's avatar beside the header name: picks the open row among same-nickname rows. */
+  headerAvatar: ['#topbar-left-info img[alt="头像"]'],
   /** The thread's scroller: stands in for messages in a thread that shows none yet. */
   messageList: ['[class*="messageList"]', '#workspace-chat [class*="scroller"]'],
   /** One message ("warpper" is the page's own typo; the corrected spelling is a guess at a fix). */
@@ -123,6 +130,7 @@ export const douyinScopes: Readonly<Partial<Record<DouyinSelectorName, 'listRow'
   rowTimer: 'listRow',
   rowUnread: 'listRow',
   rowLabel: 'listRow',
+  rowAvatar: 'listRow',
   messageCard: 'messageItem',
   bubbleBuyer: 'messageItem',
   bubbleOurs: 'messageItem',

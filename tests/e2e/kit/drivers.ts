@@ -46,8 +46,8 @@ export const DRIVERS: Record<Driver['platform'], Driver> = {
     selectors: { composer: 'textarea[data-qa-id="qa-send-message-textarea"]', sendButton: '[data-qa-id="qa-send-message-button"]' },
     composer: (page) => page.locator(DRIVERS.douyin.selectors.composer),
     sendButton: (page) => page.locator(DRIVERS.douyin.selectors.sendButton),
-    // Rows are keyed by nickname until opened; a second row with the same nickname is `~<nick>#2`.
-    keysOf: (b) => [b.uid, `~${b.nickname}`, `~${b.nickname}#2`],
+    // Rows are keyed by nickname until opened (a later buyer with the same nickname: `~<nick>@<avatar>`).
+    keysOf: (b) => [b.uid, `~${b.nickname}`],
     rowsPerWaitingBuyer: 1,
     hasCtrlEnterMode: false,
     open: (context, query) => openSimulator(context, 'douyin', query),
