@@ -42,7 +42,9 @@ export function GuardDialog({ text, findings, onEdit, onSendAnyway, onClose }: G
   const first = blocking[0] ?? findings[0]!;
 
   return (
-    <div class="kp-guard-backdrop" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onClose())}>
+    // Only the agent acts here: a page script can reach an open shadow root, so every control ignores
+    // synthetic (untrusted) events; a reason typed by a script is never logged as the agent's.
+    <div class="kp-guard-backdrop" onKeyDown={(e) => e.isTrusted && e.key === 'Escape' && (e.stopPropagation(), onClose())}>
       <div class="kp-guard" role="alertdialog" aria-modal="true" aria-labelledby="kp-guard-title" data-testid="kp-guard">
         <h2 id="kp-guard-title">{t('guardTitle')}</h2>
         <p class="kp-guard-text" data-testid="kp-guard-text">
@@ -72,10 +74,10 @@ export function GuardDialog({ text, findings, onEdit, onSendAnyway, onClose }: G
         </ul>
         {!asking ? (
           <div class="kp-guard-actions">
-            <button type="button" ref={editRef} class="kp-primary" data-action="edit" onClick={() => onEdit(first)}>
+            <button type="button" ref={editRef} class="kp-primary" data-action="edit" onClick={(e) => e.isTrusted && onEdit(first)}>
               {t('guardEdit')}
             </button>
-            <button type="button" data-action="send-anyway" onClick={() => setAsking(true)}>
+            <button type="button" data-action="send-anyway" onClick={(e) => e.isTrusted && setAsking(true)}>
               {t('guardSendAnyway')}
             </button>
           </div>
@@ -84,7 +86,7 @@ export function GuardDialog({ text, findings, onEdit, onSendAnyway, onClose }: G
             class="kp-guard-reason"
             onSubmit={(e) => {
               e.preventDefault();
-              if (reason.trim().length >= 2) onSendAnyway(reason.trim());
+              if (e.isTrusted && reason.trim().length >= 2) onSendAnyway(reason.trim());
             }}
           >
             <label>
@@ -94,7 +96,10 @@ export function GuardDialog({ text, findings, onEdit, onSendAnyway, onClose }: G
                 data-testid="kp-guard-reason"
                 value={reason}
                 maxLength={200}
-                onInput={(e) => setReason(e.currentTarget.value)}
+                onInput={(e) => {
+                  if (e.isTrusted) setReason(e.currentTarget.value);
+                  else e.currentTarget.value = reason; // a script's text does not stay
+                }}
               />
             </label>
             <p class="kp-hint">{t('guardReasonHint')}</p>
@@ -102,7 +107,7 @@ export function GuardDialog({ text, findings, onEdit, onSendAnyway, onClose }: G
               <button type="submit" class="kp-danger" data-action="confirm" disabled={reason.trim().length < 2}>
                 {t('guardConfirm')}
               </button>
-              <button type="button" data-action="edit" onClick={() => onEdit(first)}>
+              <button type="button" data-action="edit" onClick={(e) => e.isTrusted && onEdit(first)}>
                 {t('guardEdit')}
               </button>
             </div>

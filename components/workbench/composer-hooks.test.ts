@@ -29,6 +29,13 @@ function page() {
   return { ta, btn, sent, adapter, ctx, done: () => listeners.forEach((f) => f()) };
 }
 
+/** An event as the agent's own input makes it (happy-dom's events are all synthetic). */
+function trusted<E extends Event>(e: E): E {
+  Object.defineProperty(e, 'isTrusted', { value: true });
+  return e;
+}
+const enter = () => trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+
 describe('composer hooks', () => {
   it('a handler that takes Enter keeps it from the page; one that throws lets the send through and reports', () => {
     const p = page();
@@ -44,10 +51,10 @@ describe('composer hooks', () => {
     };
     hookComposer(p.ctx, p.adapter, [h]);
     p.ta.value = '你好';
-    p.ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    p.ta.dispatchEvent(enter());
     expect(p.sent).toEqual([]);
     mode = 'throw';
-    p.ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    p.ta.dispatchEvent(enter());
     expect(p.sent).toEqual(['你好']);
     expect(onError).toHaveBeenCalledOnce();
     p.done();
@@ -59,14 +66,44 @@ describe('composer hooks', () => {
     hookComposer(p.ctx, p.adapter, [
       { name: 'test', keydown: (e) => (seen.push(e.key), true), sendClick: () => (seen.push('click'), true) },
     ]);
-    p.ta.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
-    p.ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-    p.ta.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true }));
+    p.ta.dispatchEvent(trusted(new CompositionEvent('compositionstart', { bubbles: true })));
+    p.ta.dispatchEvent(enter());
+    p.ta.dispatchEvent(trusted(new CompositionEvent('compositionend', { bubbles: true })));
     expect(seen).toEqual([]);
     expect(p.sent).toEqual(['']);
-    p.btn.click();
+    p.btn.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true })));
     expect(seen).toEqual(['click']);
     expect(p.sent).toEqual(['']);
+    p.done();
+  });
+
+  it("a page script's synthetic Enter or click is not the agent's: no handler sees it", () => {
+    const p = page();
+    const seen: string[] = [];
+    hookComposer(p.ctx, p.adapter, [
+      { name: 'test', keydown: (e) => (seen.push(e.key), true), sendClick: () => (seen.push('click'), true) },
+    ]);
+    p.ta.value = '加我薇信';
+    p.ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    p.btn.click();
+    expect(seen).toEqual([]);
+    p.done();
+  });
+
+  it('a synthetic compositionstart does not switch the hooks off; a composition ends when the composer loses focus', () => {
+    const p = page();
+    const seen: string[] = [];
+    hookComposer(p.ctx, p.adapter, [{ name: 'test', keydown: (e) => (seen.push(e.key), true) }]);
+    p.ta.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    p.ta.dispatchEvent(enter());
+    expect(seen).toEqual(['Enter']);
+    // A real composition whose end never came (the IME closed with the focus).
+    p.ta.dispatchEvent(trusted(new CompositionEvent('compositionstart', { bubbles: true })));
+    p.ta.dispatchEvent(enter());
+    expect(seen).toEqual(['Enter']);
+    p.ta.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    p.ta.dispatchEvent(enter());
+    expect(seen).toEqual(['Enter', 'Enter']);
     p.done();
   });
 });

@@ -7,6 +7,10 @@ import type { Composer, PlatformAdapter } from '@/lib/adapters/types';
  * returns true when it took the event; the page then never sees it (so Enter inserts a template
  * instead of sending). Nothing is taken during IME composition, and a handler that throws lets the
  * event through: the agent can always send.
+ *
+ * Only the agent's own keys and clicks count (`isTrusted`): a page script's synthetic Enter or click
+ * is neither a send attempt of the agent's nor a template choice, and a synthetic compositionstart
+ * cannot switch the check off (composition state also ends when the composer loses focus).
  */
 export interface ComposerHandler {
   name: string;
@@ -46,14 +50,18 @@ export function hookComposer(ctx: ContentScriptContext, adapter: PlatformAdapter
     }
   };
 
-  ctx.addEventListener(window, 'compositionstart', () => (composing = true), { capture: true });
+  ctx.addEventListener(window, 'compositionstart', (e) => e.isTrusted && (composing = true), { capture: true });
+  // Any end ends it: ending can only turn the check back on (Chrome's own commit may come untrusted).
   ctx.addEventListener(window, 'compositionend', () => (composing = false), { capture: true });
+  // A composition that never ended (the IME window closed with the focus) must not last for good.
+  ctx.addEventListener(window, 'focusout', () => (composing = false), { capture: true });
+  ctx.addEventListener(window, 'blur', () => (composing = false), { capture: true });
 
   ctx.addEventListener(
     window,
     'keydown',
     (e) => {
-      if (isComposing(e, composing)) return;
+      if (!e.isTrusted || isComposing(e, composing)) return;
       const c = composerOf(e.target);
       if (!c) return;
       for (const h of handlers) {
@@ -78,6 +86,7 @@ export function hookComposer(ctx: ContentScriptContext, adapter: PlatformAdapter
     window,
     'click',
     (e) => {
+      if (!e.isTrusted) return; // our own "send anyway" click, or a page script's: not the agent's attempt
       let c: Composer | null = null;
       try {
         c = adapter.composer(document);

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { mountShadowUi } from './shadow-ui';
+import { mountShadowUi, onScreen } from './shadow-ui';
 import type { Composer, PlatformAdapter } from '@/lib/adapters/types';
 import type { WatcherState } from '@/lib/watch/watcher';
 import type { ChatEvent } from '@/lib/stats/events';
@@ -57,6 +57,24 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
 
   const run = (text: string): CheckResult =>
     check(text, { platform: deps.adapter.platform, settings: settings(), replyTo: deps.state()?.lastBuyerText ?? undefined });
+
+  /** The block dialog as the agent sees it: in the document, laid out, not hidden by the page. */
+  const dialogShown = () => onScreen(ui.root()?.querySelector('[data-testid="kp-guard"]'));
+
+  /**
+   * A send may be held only behind a dialog the agent can see. The page (or another extension) may
+   * have taken our host out of the body or hidden it: put it back; if the dialog still does not show,
+   * drop it and let the send through (fail open).
+   */
+  const holdWithDialog = (): boolean => {
+    if (dialogShown()) return true;
+    ui.ensureAttached();
+    paint();
+    if (dialogShown()) return true;
+    dialog = null;
+    paint();
+    return false;
+  };
 
   const paint = () => {
     if (!ui.root()) return;
@@ -141,9 +159,12 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
     dialog = null;
     paint();
     c.element.focus();
-    // The agent chose to send: do it through the page's own button, as a click of theirs would.
-    if (c.sendButton) c.sendButton.click();
-    else showToast(t('guardPressAgain'));
+    // The agent chose to send: do it through the page's own button, as a click of theirs would. (Our
+    // own click is untrusted, so the check does not see it; the bypass is for the agent's next key.)
+    if (c.sendButton) {
+      c.sendButton.click();
+      bypass = null;
+    } else showToast(t('guardPressAgain'));
   };
 
   /** A send is about to happen: true keeps it from the page. */
@@ -165,8 +186,9 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
     }
     if (result.verdict === 'block') {
       dialog = { text, findings: result.findings.filter((f) => f.severity !== 'tip'), composer: c };
-      record('blocked', text, result.findings.filter((f) => f.severity === 'block'));
       paint();
+      if (!holdWithDialog()) return false; // nowhere to show why: the agent is not held
+      record('blocked', text, result.findings.filter((f) => f.severity === 'block'));
       return true;
     }
     if (result.verdict === 'warn') {
@@ -207,7 +229,8 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
   const handler: ComposerHandler = {
     name: 'guard',
     keydown(e, c) {
-      if (dialog) return e.key === 'Enter'; // the dialog is open: no send behind it
+      // The dialog is open: no send behind it (as long as the agent can see it).
+      if (dialog && holdWithDialog()) return e.key === 'Enter';
       // Only the key that sends on this page: with Ctrl+Enter set, a plain Enter types a newline.
       let mode = null;
       try {
@@ -222,7 +245,7 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
       recheck(c);
     },
     sendClick(_e, c) {
-      if (dialog) return true;
+      if (dialog && holdWithDialog()) return true;
       return attempt(c);
     },
     onError(err) {

@@ -91,6 +91,8 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
       }
     } else chips.clear();
     const names = new Map(state?.rows.map((r) => [r.buyer, r.nickname]) ?? []);
+    // The page may have taken the overlay out of its body: put it back (a second's check, no DOM walk).
+    ui.ensureAttached();
     if (ui.root()) {
       render(
         <Overlay

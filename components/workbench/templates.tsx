@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { mountShadowUi } from './shadow-ui';
+import { mountShadowUi, onScreen } from './shadow-ui';
 import type { Composer, PlatformAdapter } from '@/lib/adapters/types';
 import type { WatcherState } from '@/lib/watch/watcher';
 import type { ChatEvent } from '@/lib/stats/events';
@@ -54,7 +54,10 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
     return r ? { left: Math.max(8, r.left), bottom: Math.max(8, window.innerHeight - r.top + 6), width: r.width } : { left: 8, bottom: 120, width: 400 };
   };
 
+  const pickerShown = () => onScreen(ui.root()?.querySelector('[data-testid="kp-picker"]'));
+
   const paint = () => {
+    ui.ensureAttached(); // the page may have taken the picker's host out of its body
     if (!ui.root()) return;
     const c = composer();
     render(
@@ -205,6 +208,16 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
         return true;
       }
       if (!view || view.mode !== 'slash' || view.fields) return false;
+      // The picker takes keys only while the agent can see it (the page may have removed our host).
+      if (!pickerShown()) {
+        ui.ensureAttached();
+        paint();
+        if (!pickerShown()) {
+          view = null;
+          paint();
+          return false;
+        }
+      }
       switch (e.key) {
         case 'ArrowDown':
         case 'ArrowUp':

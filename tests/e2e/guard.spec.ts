@@ -1,5 +1,6 @@
 import { test, expect, type StoredEvent } from './kit/fixture';
 import type { Page } from '@playwright/test';
+import { enterDuringComposition } from './kit/ime';
 
 // The pre-send check on every platform's simulator: the page's send key and the send control are
 // held when the message would break a rule; warnings let it go; IME composition, newlines and normal
@@ -97,9 +98,71 @@ test('while typing, a blocking finding shows in the indicator; during IME compos
   await box.click();
   await box.pressSequentially('加我v：kefu_2026');
   await expect(page.locator('[data-testid="kp-indicator"]')).toHaveAttribute('data-kind', 'block');
-  await box.dispatchEvent('compositionstart');
-  await box.dispatchEvent('keydown', { key: 'Enter', keyCode: 229, isComposing: true });
-  await box.dispatchEvent('compositionend');
+  await enterDuringComposition(page, '你好');
   await expect(dialog(page)).toHaveCount(0);
   expect(await sim.sentTexts()).toEqual([]);
+  expect(await box.inputValue()).toBe('加我v：kefu_2026你好');
+  // Composition over, Enter is a send again: held.
+  await box.press('Enter');
+  await expect(dialog(page)).toBeVisible();
+});
+
+test('the page takes the overlay out of its body: the check puts it back, and never holds a send it cannot show', async ({ workbench, driver }) => {
+  const { page, sim } = await workbench();
+  const box = driver.composer(page);
+  const hosts = () => page.evaluate(() => ['kefu-pilot-guard', 'kefu-pilot-overlay', 'kefu-pilot-picker'].filter((n) => document.querySelector(n)?.isConnected));
+  // Another script empties the body's extras (as a page re-render or another extension might).
+  await page.evaluate(() => document.querySelectorAll('kefu-pilot-guard, kefu-pilot-overlay, kefu-pilot-picker').forEach((el) => el.remove()));
+  await box.fill(RISKY);
+  await box.press('Enter');
+  // Held behind a dialog the agent can see.
+  await expect(dialog(page)).toBeVisible();
+  expect(await sim.sentTexts()).toEqual([]);
+  // The panel is back too within a second.
+  await expect.poll(hosts).toEqual(['kefu-pilot-guard', 'kefu-pilot-overlay', 'kefu-pilot-picker']);
+  await expect(page.locator('[data-testid="kp-overlay"]')).toBeVisible();
+
+  // The page moves our host into a container of its own that it hides, while the dialog is open: the
+  // next Enter finds no dialog on screen and puts it back where it shows, still holding the send.
+  await page.evaluate(() => {
+    const hidden = document.createElement('div');
+    hidden.style.display = 'none';
+    document.body.prepend(hidden);
+    hidden.append(document.querySelector('kefu-pilot-guard')!);
+  });
+  await expect(dialog(page)).toBeHidden();
+  await box.press('Enter');
+  await expect(dialog(page)).toBeVisible();
+  expect(await sim.sentTexts()).toEqual([]);
+  // The agent is never stuck: the dialog's own way out still works.
+  await dialog(page).locator('button[data-action="edit"]').click();
+  await box.fill('亲，有问题直接在这里留言就好');
+  await box.press('Enter');
+  await expect.poll(() => sim.sentTexts()).toEqual(['亲，有问题直接在这里留言就好']);
+});
+
+test('a page script cannot act as the agent: a synthetic click on 仍然发送 or a typed reason does nothing', async ({ workbench, driver, storedEvents }) => {
+  const { page, sim } = await workbench();
+  const box = driver.composer(page);
+  await box.fill(RISKY);
+  await box.press('Enter');
+  await expect(dialog(page)).toBeVisible();
+  await page.evaluate(() => {
+    const root = document.querySelector('kefu-pilot-guard')!.shadowRoot!;
+    (root.querySelector('[data-action="send-anyway"]') as HTMLElement).click();
+  });
+  await expect(page.locator('[data-testid="kp-guard-reason"]')).toHaveCount(0);
+  // The agent asks to send anyway; a script then types a reason and submits.
+  await dialog(page).locator('button[data-action="send-anyway"]').click();
+  await page.evaluate(() => {
+    const root = document.querySelector('kefu-pilot-guard')!.shadowRoot!;
+    const input = root.querySelector('[data-testid="kp-guard-reason"]') as HTMLInputElement;
+    input.value = '脚本替客服填写的理由';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    (root.querySelector('form') as HTMLFormElement).requestSubmit();
+  });
+  await page.waitForTimeout(500);
+  expect(await sim.sentTexts()).toEqual([]);
+  await expect(dialog(page).locator('button[data-action="confirm"]')).toBeDisabled();
+  expect((await storedEvents()).filter((e) => e.type === 'compliance' && e.action === 'overridden')).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { test, expect, type Workbench } from './kit/fixture';
 import type { Page } from '@playwright/test';
+import { enterDuringComposition } from './kit/ime';
 
 // Templated replies on every platform's simulator: the picker opened by `/`, `／` and the shortcut,
 // keyboard choice, insertion the page's framework sees (the simulator's own state is what it sends),
@@ -95,12 +96,11 @@ test('during IME composition Enter neither picks nor sends', async ({ workbench 
   await box.click();
   await box.pressSequentially('/tuihuo');
   await expect(picker(page)).toBeVisible();
-  await box.dispatchEvent('compositionstart');
-  await box.dispatchEvent('keydown', { key: 'Enter', keyCode: 229, isComposing: true });
-  await box.dispatchEvent('compositionend');
-  await expect(picker(page)).toBeVisible();
-  expect(await value()).toBe('/tuihuo');
+  await enterDuringComposition(page, '退');
+  expect(await value()).toBe('/tuihuo退');
   expect(await sim.sentTexts()).toEqual([]);
+  // The Enter that committed the candidate chose no template.
+  await expect(picker(page)).toBeVisible();
 });
 
 test('suggestions follow the buyer’s last message and one click inserts', async ({ workbench }) => {
