@@ -12,6 +12,7 @@ import { StoragePanel } from './StoragePanel';
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
 
   useEffect(() => {
     void getSettings().then(setSettings);
@@ -19,10 +20,28 @@ export function Options() {
 
   if (!settings) return <p>{t('loading')}</p>;
 
-  const update = (change: (s: Settings) => Settings) => {
+  /**
+   * Apply a change and store it. A save that fails (extension storage full, storage gone) is said
+   * plainly and the page goes back to what is stored: nothing looks applied that is not. Resolves to
+   * whether it was stored.
+   */
+  const update = (change: (s: Settings) => Settings): Promise<boolean> => {
+    const before = settings;
     const next = loadSettings(change(structuredClone(settings)));
     setSettings(next);
-    void saveSettings(next).then(() => setSaved(new Date().toLocaleTimeString()));
+    return saveSettings(next).then(
+      () => {
+        setSaveError(null);
+        setSaved(new Date().toLocaleTimeString());
+        return true;
+      },
+      (e: unknown) => {
+        setSettings(before);
+        setSaved(null);
+        setSaveError(t('optionsSaveFailed', e instanceof Error ? e.message : String(e)));
+        return false;
+      },
+    );
   };
   const a = settings.alerts;
   const { profiles, problems } = resolveProfiles(settings.timing.profiles);
@@ -37,6 +56,11 @@ export function Options() {
         <span class="kp-saved" role="status" data-testid="kp-saved">
           {saved ? t('optionsSaved', saved) : ''}
         </span>
+        {saveError && (
+          <span class="kp-save-error" role="alert" data-testid="kp-save-error">
+            {saveError}
+          </span>
+        )}
       </header>
 
       <Section title={t('optionsAlerts')} hint={t('optionsAlertsHint')}>
