@@ -17,7 +17,8 @@ export interface PickerView {
 export interface PickerProps {
   view: PickerView | null;
   suggestions: Template[];
-  suggestionsAnchor: { left: number; bottom: number } | null;
+  /** Where the chips go; `maxWidth` when they sit in a stretch of the page's own row. */
+  suggestionsAnchor: { left: number; bottom: number; maxWidth?: number } | null;
   error: string | null;
   onQuery(q: string): void;
   onMove(delta: number): void;
@@ -131,7 +132,11 @@ export function Picker(p: PickerProps) {
         </div>
       )}
       {!v && p.suggestions.length > 0 && p.suggestionsAnchor && (
-        <div class="kp-suggest" data-testid="kp-suggestions" style={{ left: `${p.suggestionsAnchor.left}px`, bottom: `${p.suggestionsAnchor.bottom}px` }}>
+        <div class="kp-suggest" data-testid="kp-suggestions" style={{
+            left: `${p.suggestionsAnchor.left}px`,
+            bottom: `${p.suggestionsAnchor.bottom}px`,
+            ...(p.suggestionsAnchor.maxWidth ? { maxWidth: `${p.suggestionsAnchor.maxWidth}px`, flexWrap: 'nowrap', overflow: 'hidden' } : {}),
+          }}>
           <span class="kp-suggest-label">{t('suggestLabel')}</span>
           {p.suggestions.map((s) => (
             <button

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountShadowUi, onScreen } from './shadow-ui';
+import { CHIP_ATTR } from './chips';
 import type { Composer, PlatformAdapter } from '@/lib/adapters/types';
 import type { WatcherState } from '@/lib/watch/watcher';
 import type { ChatEvent } from '@/lib/stats/events';
@@ -54,6 +55,43 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
     return r ? { left: Math.max(8, r.left), bottom: Math.max(8, window.innerHeight - r.top + 6), width: r.width } : { left: 8, bottom: 120, width: 400 };
   };
 
+  /**
+   * Where the suggestion chips go: in the composer's own send row, in the free stretch left of the
+   * send control (PDD and Feige leave it empty), so they never hide a control of the page such as
+   * PDD's 表情 / 图片 / 快捷短语 bar above the text. The stretch is found by asking the page what lies
+   * under points of that row; where there is no room, above the composer as before.
+   */
+  let placed: { key: string; at: number; place: { left: number; bottom: number; maxWidth?: number } } | null = null;
+  const suggestionsPlace = (c: Composer): { left: number; bottom: number; maxWidth?: number } => {
+    const box = c.element.getBoundingClientRect();
+    const send = c.sendButton?.getBoundingClientRect();
+    // Paints follow every page change: probe the row again only when the layout moved, or once a second.
+    const key = [box.left, box.top, box.width, send?.left, send?.top, window.innerWidth, window.innerHeight].join(',');
+    if (placed && placed.key === key && performance.now() - placed.at < 1000) return placed.place;
+    const place = probeRow(c, box, send);
+    placed = { key, at: performance.now(), place };
+    return place;
+  };
+  const probeRow = (c: Composer, box: DOMRect, send: DOMRect | undefined): { left: number; bottom: number; maxWidth?: number } => {
+    if (send && send.width > 0 && send.top >= box.top && send.left > box.left) {
+      const y = send.top + send.height / 2;
+      const left = box.left + 8;
+      let right = left;
+      // The page's topmost element at a point, looking through our own layers (the chips themselves).
+      const pageAt = (x: number) =>
+        document.elementsFromPoint(x, y).find((el) => !el.tagName.toLowerCase().startsWith('kefu-pilot-') && !el.closest(`[${CHIP_ATTR}]`)) ?? null;
+      // An element under the row is room when it is the composer or a container wider than most of it.
+      const room = (el: Element | null) => !!el && (el === c.element || el.contains(c.element) || el.getBoundingClientRect().width >= box.width * 0.6);
+      for (let x = left; x < send.left - 8; x += 6) {
+        if (!room(pageAt(x))) break;
+        right = x;
+      }
+      if (right - left >= 160) return { left, bottom: Math.max(8, window.innerHeight - send.bottom), maxWidth: right - left };
+    }
+    const a = anchorOf(c);
+    return { left: a.left, bottom: a.bottom };
+  };
+
   const pickerShown = () => onScreen(ui.root()?.querySelector('[data-testid="kp-picker"]'));
 
   const paint = () => {
@@ -64,7 +102,7 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
       <Picker
         view={view ? { ...view, anchor: anchorOf(c) } : null}
         suggestions={suggestions}
-        suggestionsAnchor={c && suggestions.length ? { left: anchorOf(c).left, bottom: anchorOf(c).bottom } : null}
+        suggestionsAnchor={c && suggestions.length ? suggestionsPlace(c) : null}
         error={error}
         onQuery={(q) => update(q)}
         onMove={move}

@@ -117,3 +117,23 @@ test('suggestions follow the buyer’s last message and one click inserts', asyn
   expect(await value()).toContain('退货');
   expect(await sim.sentTexts()).toEqual([]);
 });
+
+test('the suggestion chips never cover a control of the page', async ({ workbench }) => {
+  const { page, sim } = await counted(workbench);
+  await page.waitForTimeout(2500);
+  const { openUid } = await sim.state();
+  await sim.buyerSays(openUid!, '什么时候发货？');
+  const chips = page.locator('[data-testid="kp-suggestions"] button');
+  await expect(chips.first()).toBeVisible();
+  // Every control of the page (buttons, tool icons, menus, the send control) against every chip.
+  const overlaps = await page.evaluate(() => {
+    const host = document.querySelector('kefu-pilot-picker')!;
+    const chipRects = [...host.shadowRoot!.querySelectorAll('[data-testid="kp-suggestions"] > *')].map((el) => el.getBoundingClientRect());
+    const controls = [...document.querySelectorAll('button, [role=button], select, input, a, label, [class*="tool"], [class*="btn"], [title]')].filter(
+      (el) => !el.closest('[data-kefu-pilot-chip]') && el.getBoundingClientRect().width > 0,
+    );
+    const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return controls.filter((el) => chipRects.some((r) => hit(r, el.getBoundingClientRect()))).map((el) => `${el.tagName}.${el.className} ${el.textContent?.slice(0, 10)}`);
+  });
+  expect(overlaps).toEqual([]);
+});
