@@ -14,7 +14,9 @@ export default defineConfig({
     ...(browser === 'firefox' && {
       // Firefox asks every add-on to declare what it collects: nothing.
       browser_specific_settings: {
-        gecko: { id: 'kefu-pilot@kefu-pilot.local', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+        // 140 (desktop) and 142 (Android) are the first versions that read data_collection_permissions.
+        gecko: { id: 'kefu-pilot@kefu-pilot.local', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

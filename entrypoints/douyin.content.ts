@@ -1,3 +1,4 @@
+import '@/lib/runtime/no-eval';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { douyinMeta } from '@/lib/adapters/douyin/meta';
 import { douyinAdapter } from '@/lib/adapters/douyin/adapter';

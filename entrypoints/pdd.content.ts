@@ -1,3 +1,4 @@
+import '@/lib/runtime/no-eval';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { pddMeta } from '@/lib/adapters/pdd/meta';
 import { pddAdapter } from '@/lib/adapters/pdd/adapter';
