@@ -33,3 +33,41 @@ test('the options page: a shop word blocks, a bad list file changes nothing and 
   await expect(dialog(page).locator('li[data-category="absolute-claim"]')).toBeVisible();
   expect(await sim.sentTexts()).toEqual([]);
 });
+
+test('with extension storage full, a settings change says it was not saved and the page shows what is stored', async ({ app, popup }) => {
+  // Fill storage.local to its quota (10 MB without unlimitedStorage) with one filler value.
+  const fill = () =>
+    popup.evaluate(async () => {
+      const chrome = (globalThis as any).chrome;
+      // Pieces of halving size until not even a few bytes fit.
+      let stored = 0;
+      for (let size = 8 * 1024 * 1024, n = 0; size >= 8; size = Math.floor(size / 2)) {
+        for (;;) {
+          try {
+            await chrome.storage.local.set({ [`zz-filler-${n}`]: 'x'.repeat(size) });
+            n++;
+            stored += size;
+          } catch {
+            break; // does not fit: try a smaller piece
+          }
+        }
+      }
+      return stored;
+    });
+  const filled = await fill();
+  expect(filled).toBeGreaterThan(0);
+  try {
+    const options = await app.context.newPage();
+    await options.goto(`chrome-extension://${app.extensionId}/options.html`);
+    await options.locator('#quiet-enabled').click(); // (the page goes back at once: not check(), which insists)
+    await expect(options.locator('[data-testid="kp-save-error"]')).toContainText('设置未能保存');
+    await expect(options.locator('#quiet-enabled')).not.toBeChecked();
+    await options.reload();
+    await expect(options.locator('#quiet-enabled')).not.toBeChecked();
+  } finally {
+    await popup.evaluate(async () => {
+      const chrome = (globalThis as any).chrome;
+      await chrome.storage.local.remove(Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('zz-filler-')));
+    });
+  }
+});
