@@ -1,11 +1,11 @@
+import '@/lib/runtime/no-eval';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { KefuDb } from '@/lib/stats/db';
 import { createHandler } from '@/lib/runtime/handler';
 import { TabRegistry, type RegistrySnapshot } from '@/lib/runtime/tab-registry';
 import { getSettings, watchSettings } from '@/lib/runtime/settings-store';
-import { getTemplates, putTemplates } from '@/lib/runtime/templates-store';
-import { recordUse } from '@/lib/templates/model';
+import { getTemplates, putTemplates, recordTemplateUses } from '@/lib/runtime/templates-store';
 import { starterCollection } from '@/lib/templates/starter';
 import { ensureSearchKeys } from '@/lib/templates/index-build';
 import { pruneEvents } from '@/lib/stats/rollup';
@@ -68,10 +68,7 @@ export default defineBackground(() => {
   // Usage counts rank the agent's own favourite templates first.
   async function countTemplateUse(fresh: { type: string; template?: string }[]) {
     const used = fresh.filter((e) => e.type === 'template_used' && e.template);
-    if (!used.length) return;
-    const loaded = await getTemplates();
-    if (loaded.error || loaded.empty) return;
-    await putTemplates(used.reduce((c, e) => recordUse(c, e.template!), loaded.collection));
+    await recordTemplateUses(used.map((e) => e.template!));
   }
 
   // First run: the starter pack, with its pinyin search keys computed here (never in the page).

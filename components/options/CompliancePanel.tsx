@@ -9,6 +9,7 @@ import {
   type SeveritySetting,
   type WordListKind,
 } from '@/lib/compliance';
+import { parseWordListFile, wordListCsv } from '@/lib/compliance/word-lists';
 import type { Settings } from '@/lib/settings';
 import { t, type MessageKey } from '@/lib/i18n';
 import { categoryLabel } from '../guard/categories';
@@ -67,9 +68,10 @@ export function CompliancePanel({ settings, update }: Props) {
         title={t('optShopWords')}
         hint={t('optShopWordsHint')}
         text={serialiseWordList(c.shopWords, 'block')}
+        csv={() => wordListCsv(c.shopWords, 'block')}
         count={c.shopWords.length}
-        onSave={(text) => {
-          const r = parseWordList(text, 'block');
+        onSave={(input) => {
+          const r = typeof input === 'string' ? parseWordList(input, 'block') : parseWordListFile(input, 'block');
           if (r.ok) setCompliance({ ...c, shopWords: r.words });
           return r;
         }}
@@ -79,9 +81,10 @@ export function CompliancePanel({ settings, update }: Props) {
         title={t('optAllowList')}
         hint={t('optAllowListHint')}
         text={serialiseWordList(c.allowList, 'allow')}
+        csv={() => wordListCsv(c.allowList, 'allow')}
         count={c.allowList.length}
-        onSave={(text) => {
-          const r = parseWordList(text, 'allow');
+        onSave={(input) => {
+          const r = typeof input === 'string' ? parseWordList(input, 'allow') : parseWordListFile(input, 'allow');
           if (r.ok) setCompliance({ ...c, allowList: r.words });
           return r;
         }}
@@ -101,13 +104,24 @@ export function CompliancePanel({ settings, update }: Props) {
 
 type SaveResult = { ok: true } | { ok: false; line: number; message: string };
 
-function WordList(props: { kind: WordListKind; title: string; hint: string; text: string; count: number; onSave: (text: string) => SaveResult }) {
+function WordList(props: {
+  kind: WordListKind;
+  title: string;
+  hint: string;
+  /** The list as the text box shows it. */
+  text: string;
+  /** The list as the export button saves it (CSV, formulas neutralised). */
+  csv: () => string;
+  count: number;
+  /** Text from the box, or the bytes of a picked file (decoded like the template import). */
+  onSave: (input: string | Uint8Array) => SaveResult;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const id = `words-${props.kind}`;
-  const save = (text: string, from: string) => {
-    const r = props.onSave(text);
+  const save = (input: string | Uint8Array, from: string) => {
+    const r = props.onSave(input);
     if (!r.ok) {
       // All or nothing: the list stays as it was.
       setError(t('optWordListError', from, r.line, r.message));
@@ -138,11 +152,11 @@ function WordList(props: { kind: WordListKind; title: string; hint: string; text
             onChange={async (e) => {
               const file = e.currentTarget.files?.[0];
               e.currentTarget.value = '';
-              if (file) save(await file.text(), file.name);
+              if (file) save(new Uint8Array(await file.arrayBuffer()), file.name);
             }}
           />
         </label>
-        <button type="button" data-action="export" onClick={() => download(`kefu-pilot-${props.kind === 'allow' ? 'allow-list' : 'shop-words'}.csv`, props.text)}>
+        <button type="button" data-action="export" onClick={() => download(`kefu-pilot-${props.kind === 'allow' ? 'allow-list' : 'shop-words'}.csv`, props.csv())}>
           {t('optExportList')}
         </button>
         {done && <span class="kp-saved">{done}</span>}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding } from '@/lib/compliance/types';
 import { t } from '@/lib/i18n';
-import { getTemplates, putTemplates, watchTemplates, type LoadedTemplates } from '@/lib/runtime/templates-store';
+import { openTemplatesSession, type LoadedTemplates, type TemplatesSession } from '@/lib/runtime/templates-store';
 import { ensureSearchKeys } from '@/lib/templates/index-build';
 import {
   addGroup,
@@ -39,14 +39,15 @@ export function TemplatesManager() {
   const [notice, setNotice] = useState<{ text: string; warnings: Finding[] } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  useEffect(
-    () =>
-      watchTemplates((l) => {
-        current.current = l.collection;
-        setLoaded(l);
-      }),
-    [],
-  );
+  const session = useRef<TemplatesSession | null>(null);
+  useEffect(() => {
+    const s = openTemplatesSession((l) => {
+      current.current = l.collection;
+      setLoaded(l);
+    });
+    session.current = s;
+    return () => s.close();
+  }, []);
 
   const collection = loaded?.collection ?? current.current;
   const readOnly = !loaded || loaded.error !== null;
@@ -60,20 +61,13 @@ export function TemplatesManager() {
 
   if (!loaded) return null;
 
-  /** Store a new document (the whole collection, as the store keeps it). */
+  /**
+   * Store a new document (the whole collection, as the store keeps it). The session writes one
+   * change after another; when one cannot be stored it shows what storage holds again and rejects.
+   */
   const commit = async (next: TemplateCollection): Promise<void> => {
-    if (readOnly) throw new Error(loaded.error ?? 'not loaded');
-    current.current = next;
-    setLoaded({ collection: next, error: null, empty: false });
-    try {
-      await putTemplates(next);
-    } catch (e) {
-      // Show what storage holds again, and why the change was not kept.
-      const fresh = await getTemplates();
-      current.current = fresh.collection;
-      setLoaded(fresh);
-      throw e;
-    }
+    if (readOnly || !session.current) throw new Error(loaded.error ?? 'not loaded');
+    await session.current.commit(() => next);
   };
   const run = (change: (c: TemplateCollection) => TemplateCollection) => {
     setFailure(null);

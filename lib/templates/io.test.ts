@@ -331,3 +331,55 @@ describe('JSON syntax errors name their line even when the engine gives no posit
     expect(line('{"a": [1, 2, {"b": "x\\"y"}]}')).toBeNull();
   });
 });
+
+describe('every CSV the extension writes neutralises formulas by one rule (the stats exporter’s)', () => {
+  const FORMULA = ['=1+1', '+86', '-5', '@x', '\tx', '\rx', '＝1+1', '＋86', '－5', '＠所有人'];
+  const doc = (bodies: string[]): TemplateCollection => ({
+    version: 2,
+    groups: [{ id: 'g', name: '＝分组', order: 0 }],
+    templates: bodies.map((body, i) => ({ id: `t${i}`, title: `标题${i}`, body: `${body}内容`, group: 'g', tags: [], usageCount: 0, order: i, createdAt: 0, updatedAt: 0 })),
+  });
+
+  it('the templates CSV marks the full-width forms too, and its import restores them', async () => {
+    const { csvCell } = await import('../stats/csv');
+    const csv = exportCsv(doc(FORMULA));
+    const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.slice(1);
+    expect(rows.map((r) => r[3])).toEqual(FORMULA.map((b) => `'${b}内容`));
+    expect(rows[0]![0]).toBe("'＝分组");
+    // Byte for byte what the stats exporter writes for the same text.
+    for (const b of FORMULA) expect(csv).toContain(csvCell(`${b}内容`));
+    const p = importTemplates(csv, opts());
+    expect(p.ok).toBe(true);
+    // (A body's leading line breaks are dropped on import, as before: `\rx` comes back as `x`.)
+    expect(p.templates.map((t) => t.template.body)).toEqual(FORMULA.map((b) => `${b}内容`.replace(/^\r/, '')));
+    expect(p.newGroups[0]!.name).toBe('＝分组');
+  });
+
+  it("a text that itself starts with ' before a formula character round-trips", () => {
+    const bodies = ["'＝x", "''=y", "'-z", "'plain"];
+    const p = importTemplates(exportCsv(doc(bodies)), opts());
+    expect(p.templates.map((t) => t.template.body)).toEqual(bodies.map((b) => `${b}内容`));
+  });
+});
+
+describe('JSON nesting is bounded', () => {
+  it('a file nested deeper than 64 levels is refused with its line, never a stack overflow', () => {
+    for (const depth of [65, 10_000, 300_000]) {
+      const deep = `{"version":2,"groups":[],\n"templates":[],\n"x":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+      const p = importTemplates(deep, opts());
+      expect(p).toMatchObject({ ok: false, format: 'json' });
+      expect(p.errors[0]).toMatchObject({ line: 3, code: 'too-deep' });
+      expect(p.errors[0]!.message).toContain('64');
+      // Unclosed, broken and nested in objects too.
+      for (const text of ['['.repeat(depth), `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`, `[${'[1,'.repeat(depth)}`]) {
+        const q = importTemplates(text, opts(emptyCollection(), 'x.json'));
+        expect(q.errors[0]).toMatchObject({ line: 1, code: 'too-deep' });
+      }
+    }
+  });
+
+  it('64 levels are read as usual; brackets inside strings do not count', () => {
+    const ok = `{"version":2,"groups":[],"templates":[],"x":${'['.repeat(63)}${']'.repeat(63)},"y":"${'['.repeat(500)}"}`;
+    expect(importTemplates(ok, opts())).toMatchObject({ ok: true, errors: [], templates: [] });
+  });
+});

@@ -1,15 +1,28 @@
 import Papa from 'papaparse';
+import { BOM, CRLF } from '../stats/csv';
 import { toChinaIso } from '../time/china';
+import { neutralizeCell, restoreCell, textCell } from './csv-cell';
+import { decodeBytes, lineAt, type TextEncoding } from './decode';
 import { withSearchKeys } from './index-build';
 import {
   BODY_MAX,
   COLLECTION_VERSION,
   DEFAULT_GROUP_NAME,
+  GROUPS_MAX,
+  GROUP_NAME_MAX,
   PLATFORM_NAMES,
+  SHOP_MAX,
+  TAGS_MAX,
+  TAG_MAX,
+  TEMPLATES_MAX,
   TITLE_MAX,
+  collectionSchema,
   groupIdForName,
+  groupSchema,
   parseCollection,
   shortcutSchema,
+  templateSchema,
+  textLength,
   type Template,
   type TemplateCollection,
   type TemplateGroup,
@@ -21,13 +34,16 @@ import { unknownVariables } from './variables';
  *
  * - JSON: the whole document, full fidelity (`exportJson` → `importTemplates` round-trips).
  * - CSV: UTF-8 with BOM and CRLF so Excel opens it; columns 分组,快捷短语编码,标题,内容 (+ 平台,店铺
- *   when a template is scoped). Cells that a spreadsheet would run as a formula (= + - @ tab CR at the
- *   start) get a leading `'`, which the import removes again.
+ *   when a template is scoped). Cells are written by the rule every CSV of the extension uses
+ *   (`csv-cell.ts`, the stats exporter's): a cell a spreadsheet would run as a formula (= + - @ tab
+ *   CR at the start, or full-width ＝ ＋ － ＠) gets a leading `'`, which the import removes again.
  * - Import also reads the quick-phrase spreadsheets sellers keep (Qianniu / PDD exports saved as CSV,
  *   UTF-8, UTF-16 or GBK): header names are matched from a list of aliases; see FORMATS.md.
  *
  * An import never changes anything: it returns a preview (templates, duplicates marked, errors).
- * Any bad row makes the whole preview an error naming the line, with nothing to apply.
+ * Any bad row makes the whole preview an error naming the line, with nothing to apply. Rows are
+ * checked against the stored schema (`model.ts`), and so is the document the import would make
+ * (at most 1,000 groups and 20,000 templates): a preview that says yes can be stored and read back.
  * `applyImport` applies a clean preview with the chosen duplicate policy. Both are pure.
  */
 
@@ -36,13 +52,15 @@ import { unknownVariables } from './variables';
 // ---------------------------------------------------------------------------------------------
 
 export type ImportFormat = 'json' | 'csv';
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gbk';
+export type { TextEncoding };
+export { decodeBytes, neutralizeCell, restoreCell };
 
 export type ImportErrorCode =
   | 'too-large'
   | 'unsupported-file'
   | 'bad-encoding'
   | 'bad-json'
+  | 'too-deep'
   | 'bad-document'
   | 'no-header'
   | 'duplicate-column'
@@ -53,7 +71,14 @@ export type ImportErrorCode =
   | 'title-too-long'
   | 'bad-shortcut'
   | 'bad-platform'
+  | 'group-name-too-long'
+  | 'shop-too-long'
+  | 'tag-too-long'
+  | 'too-many-tags'
+  | 'bad-row'
   | 'too-many-rows'
+  | 'too-many-groups'
+  | 'too-many-templates'
   | 'empty-file';
 
 export interface ImportError {
@@ -130,36 +155,7 @@ export const MAX_IMPORT_ROWS = 20000;
 // Decoding
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Bytes to text: a BOM decides (UTF-8, UTF-16LE — Excel's 「Unicode 文本」 — or UTF-16BE); else
- * valid UTF-8 is UTF-8; else GBK (what Excel and Qianniu write on a Chinese Windows).
- * Returns `badLine` when even GBK leaves undecodable bytes.
- */
-export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEncoding; badLine?: number } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    const text = new TextDecoder('gbk').decode(bytes);
-    // Undecodable bytes come out as U+FFFD (WHATWG) or a private-use character (ICU maps 0xFF so).
-    const bad = text.search(/[\uFFFD\uE000-\uF8FF]/);
-    if (bad < 0) return { text, encoding: 'gbk' };
-    // Neither encoding reads the whole file: name the later of the two first bad lines (a UTF-8
-    // file with one damaged spot reads as GBK "garbage" from its first hanzi on, and vice versa).
-    const asUtf8 = new TextDecoder('utf-8').decode(bytes);
-    const badLine = Math.max(lineAt(text, bad), lineAt(asUtf8, asUtf8.indexOf('\uFFFD')));
-    return { text, encoding: 'gbk', badLine };
-  }
-}
-
-const lineAt = (text: string, offset: number): number => {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-};
+// Decoding: `decode.ts` (shared with the compliance word lists).
 
 // ---------------------------------------------------------------------------------------------
 // Export
@@ -182,18 +178,6 @@ export function exportJson(collection: TemplateCollection, now: number): string 
 /** Chinese headers written on export (the import also accepts English ones and aliases). */
 export const CSV_HEADERS = { group: '分组', shortcut: '快捷短语编码', title: '标题', body: '内容', platform: '平台', shop: '店铺' } as const;
 
-const FORMULA = /^'*[=+\-@\t\r]/;
-
-/** Make a cell inert in spreadsheets: a leading `'` when it would start a formula. */
-export function neutralizeCell(cell: string): string {
-  return FORMULA.test(cell) ? `'${cell}` : cell;
-}
-
-/** Undo {@link neutralizeCell}. */
-export function restoreCell(cell: string): string {
-  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
-}
-
 /** CSV for Excel: BOM, CRLF, formula-neutralised cells, templates in display order of the file. */
 export function exportCsv(collection: TemplateCollection): string {
   const names = new Map(collection.groups.map((g) => [g.id, g.name]));
@@ -206,9 +190,9 @@ export function exportCsv(collection: TemplateCollection): string {
     .map((t) => {
       const row = [names.get(t.group) ?? '', t.shortcut ?? '', t.title, t.body];
       if (scoped) row.push(t.platform ?? '', t.shop ?? '');
-      return row.map(neutralizeCell);
+      return row.map(textCell).join(',') + CRLF;
     });
-  return `\uFEFF${Papa.unparse({ fields, data: rows }, { newline: '\r\n' })}\r\n`;
+  return BOM + fields.map(textCell).join(',') + CRLF + rows.join('');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -402,7 +386,38 @@ export function jsonErrorOffset(text: string): number | null {
   }
 }
 
+/** Nesting a template document never needs (it has 5 levels): deeper files are refused before parsing. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Offset of the first `[` or `{` nested deeper than `max` (outside strings), or null. One pass, no
+ * recursion: the recursive readers below (line map, syntax scanner) only ever see bounded nesting.
+ */
+export function jsonDepthOffset(text: string, max = MAX_JSON_DEPTH): number | null {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return i;
+    } else if ((c === 93 /* ] */ || c === 125) /* } */ && depth > 0) depth--;
+  }
+  return null;
+}
+
 function importJson(text: string, encoding: TextEncoding, options: ImportOptions): ImportPreview {
+  const deep = jsonDepthOffset(text);
+  if (deep !== null) {
+    const line = lineAt(text, deep);
+    return errorPreview('json', encoding, [
+      { line, code: 'too-deep', message: `${at(line)}JSON 嵌套超过 ${MAX_JSON_DEPTH} 层，不是客服领航的模板文件` },
+    ]);
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -452,7 +467,9 @@ function importJson(text: string, encoding: TextEncoding, options: ImportOptions
   }));
   const warnings = collectWarnings(imported);
   const duplicates = markDuplicates(imported, existing);
-  return { ok: true, format: 'json', encoding, templates: imported, duplicates, newGroups, errors: [], warnings, whole, migratedFrom: parsed.migratedFrom };
+  const preview: ImportPreview = { ok: true, format: 'json', encoding, templates: imported, duplicates, newGroups, errors: [], warnings, whole, migratedFrom: parsed.migratedFrom };
+  const problems = documentErrors(existing, preview);
+  return problems.length ? errorPreview('json', encoding, problems) : preview;
 }
 
 // --- CSV -------------------------------------------------------------------------------------
@@ -470,13 +487,46 @@ const ALIASES: Record<ColumnField, string[]> = {
 const FIELD_OF = new Map<string, ColumnField>();
 for (const [field, names] of Object.entries(ALIASES) as [ColumnField, string[]][]) for (const n of names) FIELD_OF.set(n, field);
 
-/** `*短语内容（必填）` → `短语内容`; case and full-width folded. */
+/** `*短语内容（必填）` → `短语内容`; case and full-width folded. Linear in the length of the cell. */
 const headerKey = (h: string): string =>
-  h
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\(.*?\)|\[.*?\]|【.*?】/g, '')
+  withoutBrackets(h.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
     .replace(/[*\s:_\-/]/g, '')
     .toLowerCase();
+
+const CLOSER: Record<string, string> = { '(': ')', '[': ']', '【': '】' };
+const isLineBreak = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/**
+ * Drop `(…)`, `[…]` and `【…】` (each to its nearest closer on the same line; an opener without one
+ * stays). Remembers where the next closer and the next line break are, so every character is
+ * looked at a bounded number of times: no backtracking over a cell of a million unclosed `(`.
+ */
+export function withoutBrackets(s: string): string {
+  const next: Record<string, number> = { ')': -2, ']': -2, '】': -2 }; // -2: not looked up yet; -1: none left
+  let nextBreak = -2;
+  let out = '';
+  let keepFrom = 0;
+  for (let i = 0; i < s.length; i++) {
+    const closer = CLOSER[s[i]!];
+    if (!closer) continue;
+    if (next[closer] !== -1 && next[closer]! <= i) next[closer] = s.indexOf(closer, i + 1);
+    const j = next[closer]!;
+    if (j < 0) continue;
+    if (nextBreak !== -1 && nextBreak <= i) {
+      nextBreak = -1;
+      for (let k = i + 1; k < s.length; k++)
+        if (isLineBreak(s.charCodeAt(k))) {
+          nextBreak = k;
+          break;
+        }
+    }
+    if (nextBreak !== -1 && nextBreak < j) continue;
+    out += s.slice(keepFrom, i);
+    keepFrom = j + 1;
+    i = j;
+  }
+  return keepFrom === 0 ? s : out + s.slice(keepFrom);
+}
 
 const PLATFORM_ALIASES: Record<string, (typeof PLATFORM_NAMES)[number]> = {
   pdd: 'pdd', 拼多多: 'pdd', taobao: 'taobao', 淘宝: 'taobao', 天猫: 'taobao', 千牛: 'taobao', tmall: 'taobao',
@@ -598,19 +648,19 @@ function importCsv(text: string, encoding: TextEncoding, options: ImportOptions)
       errors.push({ line: L, code: 'extra-cells', message: `第 ${L} 行：比表头多出 ${extra.length} 个单元格（内容里的英文逗号要用引号括起来）` });
       continue;
     }
-    const body = cell(r, 'body').replace(/\r\n?/g, '\n').replace(/^\n+|\s+$/g, '');
+    const body = trimBody(cell(r, 'body'));
     if (!body.trim()) {
       errors.push({ line: L, code: 'empty-body', where: columns.body, message: `第 ${L} 行：「${columns.body}」是空的` });
       continue;
     }
-    if (body.length > BODY_MAX) {
-      errors.push({ line: L, code: 'body-too-long', where: columns.body, message: `第 ${L} 行：内容有 ${body.length} 个字，最多 ${BODY_MAX} 个` });
+    if (textLength(body) > BODY_MAX) {
+      errors.push({ line: L, code: 'body-too-long', where: columns.body, message: `第 ${L} 行：内容有 ${textLength(body)} 个字，最多 ${BODY_MAX} 个` });
       continue;
     }
     let title = cell(r, 'title').replace(/\s+/g, ' ').trim();
     const titleDerived = !title;
     if (!title) title = deriveTitle(body);
-    if (Array.from(title).length > TITLE_MAX) {
+    if (textLength(title) > TITLE_MAX) {
       errors.push({ line: L, code: 'title-too-long', where: columns.title, message: `第 ${L} 行：标题超过 ${TITLE_MAX} 个字` });
       continue;
     }
@@ -634,9 +684,27 @@ function importCsv(text: string, encoding: TextEncoding, options: ImportOptions)
       }
     }
     const shop = cell(r, 'shop').trim() || undefined;
-    const tags = cell(r, 'tags').split(/[,，、;；\s]+/).filter(Boolean);
+    if (shop && textLength(shop) > SHOP_MAX) {
+      errors.push({ line: L, code: 'shop-too-long', where: columns.shop, message: `第 ${L} 行：店铺名有 ${textLength(shop)} 个字，最多 ${SHOP_MAX} 个` });
+      continue;
+    }
+    const tags = [...new Set(cell(r, 'tags').split(/[,，、;；\s]+/).filter(Boolean))];
+    const longTag = tags.find((t) => textLength(t) > TAG_MAX);
+    if (longTag !== undefined) {
+      errors.push({ line: L, code: 'tag-too-long', where: columns.tags, message: `第 ${L} 行：标签「${clip(longTag)}」超过 ${TAG_MAX} 个字` });
+      continue;
+    }
+    if (tags.length > TAGS_MAX) {
+      errors.push({ line: L, code: 'too-many-tags', where: columns.tags, message: `第 ${L} 行：有 ${tags.length} 个标签，最多 ${TAGS_MAX} 个` });
+      continue;
+    }
+    const groupName = cell(r, 'group').trim() || DEFAULT_GROUP_NAME;
+    if (textLength(groupName) > GROUP_NAME_MAX) {
+      errors.push({ line: L, code: 'group-name-too-long', where: columns.group, message: `第 ${L} 行：分组名「${clip(groupName)}」超过 ${GROUP_NAME_MAX} 个字` });
+      continue;
+    }
     if (cell(r, 'image').trim()) warnings.push({ line: L, message: `第 ${L} 行：图片不会导入，只导入文字` });
-    const group = groupFor(cell(r, 'group').trim() || DEFAULT_GROUP_NAME);
+    const group = groupFor(groupName);
     const order = perGroupOrder.get(group) ?? 0;
     perGroupOrder.set(group, order + 1);
     const template: Template = {
@@ -653,7 +721,17 @@ function importCsv(text: string, encoding: TextEncoding, options: ImportOptions)
       createdAt: options.now,
       updatedAt: options.now,
     };
-    imported.push({ template: withSearchKeys(template), line: L, titleDerived });
+    // Whatever the checks above missed: the row must be what the store keeps.
+    const checked = templateSchema.safeParse(withSearchKeys(template));
+    if (!checked.success) {
+      errors.push({ line: L, code: 'bad-row', message: `第 ${L} 行：${issueText(checked.error.issues[0])}` });
+      continue;
+    }
+    imported.push({ template: checked.data, line: L, titleDerived });
+  }
+  for (const g of newGroups) {
+    const checked = groupSchema.safeParse(g);
+    if (!checked.success) errors.push({ line: null, code: 'bad-row', message: `分组「${clip(g.name)}」：${issueText(checked.error.issues[0])}` });
   }
   if (errors.length) return fail(errors.slice(0, 50), { columns, ignoredColumns, headerLine: header.line });
   if (!imported.length)
@@ -661,7 +739,64 @@ function importCsv(text: string, encoding: TextEncoding, options: ImportOptions)
 
   warnings.push(...collectWarnings(imported));
   const duplicates = markDuplicates(imported, existing);
-  return { ok: true, format: 'csv', encoding, templates: imported, duplicates, newGroups, errors: [], warnings, columns, ignoredColumns, headerLine: header.line };
+  const preview: ImportPreview = { ok: true, format: 'csv', encoding, templates: imported, duplicates, newGroups, errors: [], warnings, columns, ignoredColumns, headerLine: header.line };
+  const problems = documentErrors(existing, preview);
+  return problems.length ? fail(problems, { columns, ignoredColumns, headerLine: header.line }) : preview;
+}
+
+/**
+ * `\r\n` → `\n`, leading line breaks and trailing white space dropped. Linear: the regular
+ * expression it replaces (`/^\n+|\s+$/g`) tried `\s+$` at every position of a long run of spaces.
+ */
+function trimBody(cell: string): string {
+  const s = cell.replace(/\r\n?/g, '\n').trimEnd();
+  let i = 0;
+  while (s.charCodeAt(i) === 10) i++;
+  return i ? s.slice(i) : s;
+}
+
+/** A value quoted in a message: at most 20 characters. */
+const clip = (s: string): string => (s.length > 20 ? `${s.slice(0, 20)}…` : s);
+
+const issueText = (issue: { path: PropertyKey[]; message: string } | undefined): string =>
+  issue ? `${issue.path.map(String).join('.') || '文件'}：${issue.message}` : '不符合模板格式';
+
+// --- the document an import makes ----------------------------------------------------------
+
+/**
+ * Would the document the import makes under the default policy (`skip`: duplicates of existing
+ * templates are not added) fit the stored schema? Counts first, naming the row that goes over (the
+ * row that brings the 1,001st group or the 20,001st template); then the whole document through the
+ * schema itself. [] when it fits.
+ */
+function documentErrors(existing: TemplateCollection, preview: ImportPreview): ImportError[] {
+  const groups = new Set(existing.groups.map((g) => g.id));
+  const isNew = new Set(preview.newGroups.map((g) => g.id));
+  let templates = existing.templates.length;
+  let groupLine: number | null = null;
+  let templateLine: number | null = null;
+  for (const it of preview.templates) {
+    if (it.duplicate) continue;
+    const g = it.template.group;
+    if (isNew.has(g) && !groups.has(g)) {
+      groups.add(g);
+      if (groups.size > GROUPS_MAX && groupLine === null) groupLine = it.line;
+    }
+    if (++templates > TEMPLATES_MAX && templateLine === null) templateLine = it.line;
+  }
+  if (groupLine !== null)
+    return [{ line: groupLine, code: 'too-many-groups', message: `第 ${groupLine} 行：导入后会有 ${groups.size} 个分组，最多 ${GROUPS_MAX} 个（从这一行的分组起超出）` }];
+  if (templateLine !== null)
+    return [{ line: templateLine, code: 'too-many-templates', message: `第 ${templateLine} 行：导入后会有 ${templates} 条模板，最多 ${TEMPLATES_MAX} 条（从这一行起超出）` }];
+  const made = applyImport(existing, preview, { duplicates: 'skip', now: 0, check: false }).collection;
+  const checked = collectionSchema.safeParse(made);
+  if (checked.success) return [];
+  return checked.error.issues.slice(0, 50).map((issue): ImportError => {
+    const [where, index] = issue.path;
+    const t = where === 'templates' && typeof index === 'number' ? made.templates[index] : undefined;
+    const line = (t && preview.templates.find((it) => it.template === t)?.line) ?? null;
+    return { line, code: 'bad-document', message: `${at(line)}${issueText(issue)}` };
+  });
 }
 
 // --- duplicates and warnings -------------------------------------------------------------------
@@ -737,6 +872,8 @@ export interface ApplyOptions {
   /** `add` (default) adds to the document; `replace-all` makes the import the whole document. */
   mode?: 'add' | 'replace-all';
   newId?: () => string;
+  /** Check the result against the stored schema (default true; the importer itself skips it once). */
+  check?: boolean;
 }
 
 export interface ApplyResult {
@@ -746,8 +883,37 @@ export interface ApplyResult {
   skipped: number;
 }
 
-/** Apply a clean preview. Throws if the preview has errors (the UI must not offer it). Pure. */
+/** Thrown by {@link applyImport} when the result would not fit the stored schema. */
+export class ImportRefusedError extends Error {
+  override name = 'ImportRefusedError';
+}
+
+/**
+ * Apply a clean preview. Throws if the preview has errors (the UI must not offer it), and throws an
+ * {@link ImportRefusedError} (a zh-CN message) when the document it would make does not fit the
+ * stored schema (e.g. `keep-both` past 20,000 templates, `merge` uniting tags past 20). Pure.
+ */
 export function applyImport(existing: TemplateCollection, preview: ImportPreview, options: ApplyOptions): ApplyResult {
+  const r = applyUnchecked(existing, preview, options);
+  if (options.check === false) return r;
+  const checked = collectionSchema.safeParse(r.collection);
+  if (!checked.success) throw new ImportRefusedError(refusalText(checked.error.issues[0], r.collection, options.duplicates));
+  return r;
+}
+
+function refusalText(issue: { path: PropertyKey[]; message: string } | undefined, made: TemplateCollection, policy: DuplicatePolicy): string {
+  const how = `按「${POLICY_TEXT[policy]}」导入`;
+  const [where, index, field] = issue?.path ?? [];
+  if (where === 'templates' && index === undefined) return `${how}后会有 ${made.templates.length} 条模板，最多 ${TEMPLATES_MAX} 条：请改选「跳过重复」或先删除一些模板`;
+  if (where === 'groups' && index === undefined) return `${how}后会有 ${made.groups.length} 个分组，最多 ${GROUPS_MAX} 个`;
+  const t = where === 'templates' && typeof index === 'number' ? made.templates[index] : undefined;
+  if (t && field === 'tags') return `${how}后模板「${clip(t.title)}」会有 ${t.tags.length} 个标签，最多 ${TAGS_MAX} 个：请改选其他方式`;
+  return `${how}后的模板不符合格式（${issueText(issue)}），没有导入`;
+}
+
+const POLICY_TEXT: Record<DuplicatePolicy, string> = { skip: '跳过重复', replace: '覆盖', merge: '合并', 'keep-both': '都保留' };
+
+function applyUnchecked(existing: TemplateCollection, preview: ImportPreview, options: ApplyOptions): ApplyResult {
   if (!preview.ok || preview.errors.length) throw new Error('applyImport: the preview has errors; nothing may be applied');
   const makeId = options.newId ?? (() => `t-${crypto.randomUUID()}`);
 

@@ -19,6 +19,23 @@ export const PLATFORM_NAMES = PLATFORMS;
 export const TITLE_MAX = 60;
 export const BODY_MAX = 2000;
 export const SHORTCUT_MAX = 32;
+export const GROUP_NAME_MAX = 40;
+export const SHOP_MAX = 200;
+export const TAG_MAX = 40;
+export const TAGS_MAX = 20;
+export const GROUPS_MAX = 1000;
+export const TEMPLATES_MAX = 20000;
+
+/**
+ * Length as the schema's `.max()` counts it (zod counts code points: an emoji is one character, a
+ * lone surrogate too). Importers check limits with it so that they refuse exactly what the schema does.
+ */
+export function textLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++)
+    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) n--, i++;
+  return n;
+}
 
 export const searchKeysSchema = z.object({
   v: z.number().int(),
@@ -50,9 +67,9 @@ export const templateSchema = z.object({
   /** Only offered on this platform's workbench; absent = every platform. */
   platform: z.enum(PLATFORMS).optional(),
   /** Only offered in this shop (the shop name the adapter reads); absent = every shop. */
-  shop: z.string().trim().min(1).max(200).optional(),
+  shop: z.string().trim().min(1).max(SHOP_MAX).optional(),
   /** Intent tags used by suggestions (`refund`, `first`, …); free text. */
-  tags: z.array(z.string().min(1).max(40)).max(20).default([]),
+  tags: z.array(z.string().min(1).max(TAG_MAX)).max(TAGS_MAX).default([]),
   usageCount: z.number().int().min(0).default(0),
   /** Position inside its group (ascending). */
   order: z.number().finite().default(0),
@@ -63,15 +80,15 @@ export const templateSchema = z.object({
 
 export const groupSchema = z.object({
   id: z.string().min(1).max(100),
-  name: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(GROUP_NAME_MAX),
   order: z.number().finite().default(0),
 });
 
 export const collectionSchema = z
   .object({
     version: z.literal(COLLECTION_VERSION),
-    templates: z.array(templateSchema).max(20000),
-    groups: z.array(groupSchema).max(1000),
+    templates: z.array(templateSchema).max(TEMPLATES_MAX),
+    groups: z.array(groupSchema).max(GROUPS_MAX),
   })
   .superRefine((c, ctx) => {
     const groupIds = new Set<string>();
