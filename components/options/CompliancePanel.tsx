@@ -28,7 +28,8 @@ export function download(name: string, text: string, type = 'text/csv;charset=ut
 
 interface Props {
   settings: Settings;
-  update: (change: (s: Settings) => Settings) => void;
+  /** Applies and stores a change; resolves to whether it was stored (false: the page went back). */
+  update: (change: (s: Settings) => Settings) => Promise<boolean>;
 }
 
 /** Compliance settings: severity per category, the shop's own words, the allow-list, import / export. */
@@ -70,10 +71,10 @@ export function CompliancePanel({ settings, update }: Props) {
         text={serialiseWordList(c.shopWords, 'block')}
         csv={() => wordListCsv(c.shopWords, 'block')}
         count={c.shopWords.length}
-        onSave={(input) => {
+        onSave={async (input) => {
           const r = typeof input === 'string' ? parseWordList(input, 'block') : parseWordListFile(input, 'block');
-          if (r.ok) setCompliance({ ...c, shopWords: r.words });
-          return r;
+          if (!r.ok) return r;
+          return (await setCompliance({ ...c, shopWords: r.words })) ? r : { ok: false, line: 0, message: '' };
         }}
       />
       <WordList
@@ -83,10 +84,10 @@ export function CompliancePanel({ settings, update }: Props) {
         text={serialiseWordList(c.allowList, 'allow')}
         csv={() => wordListCsv(c.allowList, 'allow')}
         count={c.allowList.length}
-        onSave={(input) => {
+        onSave={async (input) => {
           const r = typeof input === 'string' ? parseWordList(input, 'allow') : parseWordListFile(input, 'allow');
-          if (r.ok) setCompliance({ ...c, allowList: r.words });
-          return r;
+          if (!r.ok) return r;
+          return (await setCompliance({ ...c, allowList: r.words })) ? r : { ok: false, line: 0, message: '' };
         }}
       />
       <label class="kp-check" for="keep-text">
@@ -102,6 +103,7 @@ export function CompliancePanel({ settings, update }: Props) {
   );
 }
 
+/** `line: 0`: the list was fine but could not be stored (the options page says why). */
 type SaveResult = { ok: true } | { ok: false; line: number; message: string };
 
 function WordList(props: {
@@ -114,17 +116,17 @@ function WordList(props: {
   csv: () => string;
   count: number;
   /** Text from the box, or the bytes of a picked file (decoded like the template import). */
-  onSave: (input: string | Uint8Array) => SaveResult;
+  onSave: (input: string | Uint8Array) => Promise<SaveResult>;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const id = `words-${props.kind}`;
-  const save = (input: string | Uint8Array, from: string) => {
-    const r = props.onSave(input);
+  const save = async (input: string | Uint8Array, from: string) => {
+    const r = await props.onSave(input);
     if (!r.ok) {
-      // All or nothing: the list stays as it was.
-      setError(t('optWordListError', from, r.line, r.message));
+      // All or nothing: the list stays as it was. Never 已保存 for a list that was not stored.
+      setError(r.line === 0 ? t('optWordListNotStored') : t('optWordListError', from, r.line, r.message));
       setDone(null);
       return;
     }
@@ -140,7 +142,7 @@ function WordList(props: {
       <p class="kp-hint">{props.hint}</p>
       <textarea id={id} value={draft ?? props.text} onInput={(e) => (setDraft(e.currentTarget.value), setDone(null))} />
       <div class="kp-row">
-        <button type="button" data-action="save" disabled={draft === null} onClick={() => save(draft ?? '', t('optTheList'))}>
+        <button type="button" data-action="save" disabled={draft === null} onClick={() => void save(draft ?? '', t('optTheList'))}>
           {t('optSaveList')}
         </button>
         <label class="kp-file">
@@ -152,7 +154,7 @@ function WordList(props: {
             onChange={async (e) => {
               const file = e.currentTarget.files?.[0];
               e.currentTarget.value = '';
-              if (file) save(new Uint8Array(await file.arrayBuffer()), file.name);
+              if (file) await save(new Uint8Array(await file.arrayBuffer()), file.name);
             }}
           />
         </label>

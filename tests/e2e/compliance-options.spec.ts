@@ -62,8 +62,16 @@ test('with extension storage full, a settings change says it was not saved and t
     await options.locator('#quiet-enabled').click(); // (the page goes back at once: not check(), which insists)
     await expect(options.locator('[data-testid="kp-save-error"]')).toContainText('设置未能保存');
     await expect(options.locator('#quiet-enabled')).not.toBeChecked();
+    // The shop's word list: never 已保存 for a list that was not stored.
+    const shop = options.locator('[data-testid="kp-compliance-settings"] [data-list="block"]');
+    await shop.locator('textarea').fill('秘密通道,block\n');
+    await shop.locator('button[data-action="save"]').click();
+    await expect(options.locator('[data-testid="kp-block-error"]')).toContainText('未能保存');
+    await expect(shop.locator('.kp-saved')).toHaveCount(0);
+    await expect(shop.locator('h3 small')).toHaveText('(0)');
     await options.reload();
     await expect(options.locator('#quiet-enabled')).not.toBeChecked();
+    await expect(shop.locator('h3 small')).toHaveText('(0)');
   } finally {
     await popup.evaluate(async () => {
       const chrome = (globalThis as any).chrome;
