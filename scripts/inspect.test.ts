@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HTML_MAX_BYTES, HTML_MAX_DEPTH } from '../lib/adapters/html-node';
 import { type InspectReport, main, USAGE } from './inspect';
 
 const fixture = (name: string) => `lib/adapters/pdd/fixtures/${name}.html`;
@@ -66,5 +70,37 @@ describe('inspect CLI', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
     expect(stderr).toContain(USAGE);
+  });
+  const page = (name: string, html: string | Buffer) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'inspect-')), name);
+    writeFileSync(file, html);
+    return file;
+  };
+
+  it('a page nested deeper than HTML_MAX_DEPTH: refused before parsing, exit 2 (it overflowed the stack)', async () => {
+    const file = page('deep.html', `<html><body>${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}</body></html>`);
+    const { code, stdout, stderr } = await run('--platform', 'pdd', file);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(`inspect: ${file} nests elements more than ${HTML_MAX_DEPTH} levels deep; is it a saved workbench page?\n`);
+  });
+
+  it('a page over HTML_MAX_BYTES: refused without being read, exit 2 (13 MB took 41 s and 3.8 GB)', async () => {
+    const file = page('big.html', Buffer.alloc(HTML_MAX_BYTES + 1, 0x20));
+    const { code, stdout, stderr } = await run('--platform', 'pdd', file);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(`inspect: ${file} is 8.0 MB; pages over ${HTML_MAX_BYTES / 2 ** 20} MB are not read (save the workbench page alone, without its resources)\n`);
+  });
+
+  it('a page just within both limits is read', async () => {
+    const deep = `${'<div>'.repeat(HTML_MAX_DEPTH - 3)}${'</div>'.repeat(HTML_MAX_DEPTH - 3)}`;
+    const { code } = await run('--platform', 'pdd', page('ok.html', `<html><body>${deep}</body></html>`));
+    expect(code).toBe(0);
+  });
+
+  it('a directory: cannot read, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspect-'));
+    const { code, stderr } = await run('--platform', 'pdd', dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/is a directory/);
   });
 });

@@ -2,11 +2,13 @@
  * Run a platform adapter on a saved page, without a browser:
  *   npm run inspect -- --platform pdd FILE.html
  * Prints one JSON object (what the adapter reads) on stdout. Page scripts are never executed.
+ * Exit 2 for bad arguments, a file that cannot be read, or a page refused before parsing (over
+ * HTML_MAX_BYTES, or nested deeper than HTML_MAX_DEPTH: see lib/adapters/html-node.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { adapters, getAdapter } from '../lib/adapters/index';
-import { loadHtml } from '../lib/adapters/html-node';
+import { HTML_MAX_BYTES, HtmlRefused, loadHtml, sizeRefusal } from '../lib/adapters/html-node';
 import { platformMeta } from '../lib/adapters/registry';
 import type { OpenConversation } from '../lib/adapters/types';
 
@@ -44,6 +46,13 @@ export interface InspectReport {
 }
 
 const fail = (message: string): CliResult => ({ code: 2, stdout: '', stderr: `inspect: ${message}\n${USAGE}\n` });
+
+/** What to do about a refused page, after what is wrong with it. */
+const REFUSAL_HINT: Record<HtmlRefused['reason'], string> = {
+  size: ' (save the workbench page alone, without its resources)',
+  depth: '; is it a saved workbench page?',
+};
+const refused = (file: string, e: HtmlRefused): CliResult => ({ code: 2, stdout: '', stderr: `inspect: ${file} ${e.message}${REFUSAL_HINT[e.reason]}\n` });
 
 /** Adapter output on one page's HTML, as plain data. */
 export async function inspectHtml(platform: string, html: string): Promise<InspectReport> {
@@ -108,12 +117,21 @@ export async function main(argv: readonly string[]): Promise<CliResult> {
 
   let html: string;
   try {
+    // Sized before it is read: a page too big to parse is not read into memory either.
+    const stat = statSync(file);
+    if (stat.isDirectory()) return fail(`${file} is a directory; give the saved page's .html file`);
+    if (stat.size > HTML_MAX_BYTES) return refused(file, sizeRefusal(stat.size));
     html = readFileSync(file, 'utf8');
   } catch (error) {
     return fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const report = await inspectHtml(platform, html);
-  return { code: 0, stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '' };
+  try {
+    const report = await inspectHtml(platform, html);
+    return { code: 0, stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '' };
+  } catch (error) {
+    if (error instanceof HtmlRefused) return refused(file, error);
+    throw error;
+  }
 }
 
 // Run only when executed directly (tsx scripts/inspect.ts), not when imported by tests.

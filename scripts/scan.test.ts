@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { CHECK_LIMIT } from '../lib/compliance/index';
 import { main, USAGE } from './scan';
 
 async function run(argv: string[], stdin = '') {
@@ -67,6 +68,34 @@ describe('scan CLI', () => {
     expect(r.code).toBe(0);
     expect(r.lines.map((l) => (l as { verdict: string }).verdict)).toEqual(['block', 'ok']);
     expect((r.lines[0] as { findings: { start: number }[] }).findings[0]!.start).toBe(0);
+  });
+
+  it('a directory: a plain message and exit 2, no stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+    const r = await run([dir]);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe(`scan: ${dir} is a directory; give a file of messages, one per line\n${USAGE}`);
+  });
+
+  it('a read that fails part-way: named, exit 2', async () => {
+    const failing = new Readable({
+      read() {
+        this.push('亲\n');
+        this.destroy(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' }));
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    const code = await main([], { stdin: failing, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+    expect(code).toBe(2);
+    expect(stderr).toBe('scan: cannot read stdin: EIO\n');
+    expect(stdout).toBe('{"verdict":"ok","findings":[]}\n');
+  });
+
+  it('a line longer than the check reads: what was checked, and where the unchecked rest starts', async () => {
+    const r = await run([], `加我微信 kefu_88${'好'.repeat(CHECK_LIMIT)}\n`);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([{ verdict: 'block', findings: [expect.objectContaining({ start: 0, end: 12 })], uncheckedFrom: CHECK_LIMIT }]);
   });
 
   it('prints usage with exit 2 for bad arguments', async () => {

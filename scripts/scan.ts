@@ -3,10 +3,13 @@
  *   npm run -s scan -- [--platform NAME] [--jsonl] [FILE]
  * Reads FILE, or stdin without one; with --jsonl every line is a JSON object with a `text` field (and
  * optionally `buyer`, the buyer message being answered). Prints one JSON object per input line, in
- * order: {"verdict":…,"findings":[{"category","severity","start","end","text","rule"}]}.
- * Exit 0 when it ran, whatever it found; 2 for bad arguments; 1 for a bad JSON line (named).
+ * order: {"verdict":…,"findings":[{"category","severity","start","end","text","rule"}]}, and
+ * "uncheckedFrom" after them when a line is longer than the check reads (CHECK_LIMIT characters, as in
+ * the guard): the findings are those of the line before that offset.
+ * Exit 0 when it ran, whatever it found; 2 for bad arguments or an input that cannot be read (a
+ * directory, a read error, named); 1 for a bad JSON line (named).
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { check, PLATFORMS } from '../lib/compliance/index';
@@ -56,6 +59,14 @@ export async function main(argv: readonly string[], io: ScanIo): Promise<number>
 
   let input: NodeJS.ReadableStream = io.stdin;
   if (file !== undefined && file !== '-') {
+    // A directory opens fine and fails only on the first read, inside the line reader: say so up front.
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(file).isDirectory();
+    } catch {
+      // Missing or unreadable: the open below names the reason.
+    }
+    if (isDirectory) return usage(io, `${file} is a directory; give a file of messages, one per line`);
     const stream = createReadStream(file, 'utf8');
     const opened = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
       stream.once('open', () => resolve(null));
@@ -66,6 +77,10 @@ export async function main(argv: readonly string[], io: ScanIo): Promise<number>
   }
 
   const lines = createInterface({ input, crlfDelay: Infinity });
+  // A read error (EIO …) comes out of the line reader's loop as a thrown error; the stream's own error
+  // is remembered so that only it, and not a bug of the check, is reported as "cannot read".
+  let readError: NodeJS.ErrnoException | null = null;
+  input.once('error', (e: NodeJS.ErrnoException) => (readError = e));
   let n = 0;
   try {
     for await (const raw of lines) {
@@ -94,14 +109,20 @@ export async function main(argv: readonly string[], io: ScanIo): Promise<number>
         text = t;
         replyTo = buyer;
       }
-      const { verdict, findings } = check(text, { platform, replyTo });
+      const { verdict, findings, uncheckedFrom } = check(text, { platform, replyTo });
       io.stdout(
         `${JSON.stringify({
           verdict,
           findings: findings.map(({ category, severity, start, end, text: span, rule }) => ({ category, severity, start, end, text: span, rule })),
+          uncheckedFrom,
         })}\n`,
       );
     }
+  } catch (error) {
+    if (readError === null || error !== readError) throw error;
+    const { code, message } = readError;
+    io.stderr(`scan: cannot read ${file === undefined || file === '-' ? 'stdin' : file}: ${code ?? message}\n`);
+    return 2;
   } finally {
     lines.close();
     if (input !== io.stdin) (input as NodeJS.ReadableStream & { destroy(): void }).destroy();

@@ -15,6 +15,23 @@ import { scratchView, squashedView, type View } from './views';
 /** The message's squashed view, reused from call to call (check() is synchronous and not re-entrant). */
 const scratch = scratchView();
 
+/**
+ * Most UTF-16 units of a message that check() reads (and of the buyer message it answers). A reply is
+ * a chat message of a few sentences (a template is at most 2,000 characters), so this leaves room to
+ * spare; it bounds what a pasted document or a hostile page can cost, the detectors being linear (well
+ * under a millisecond per 1,000 characters: `npm run bench:compliance`). Past it the text is not read:
+ * the result says where the unchecked rest starts and its verdict is that of the part before, so
+ * length alone never blocks a send.
+ */
+export const CHECK_LIMIT = 5000;
+
+/** Where to cut `text` to at most `limit` units without splitting a surrogate pair (an emoji). */
+function cutAt(text: string, limit: number): number {
+  if (text.length <= limit) return text.length;
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
+}
+
 export interface CheckOptions {
   /** Platform id (pdd, taobao, jd, douyin, kuaishou, generic): its own domains are allowed in links. */
   platform?: string;
@@ -23,13 +40,16 @@ export interface CheckOptions {
   replyTo?: string;
   /** Say outright whether the reply answers a complaint (overrides replyTo). */
   complaint?: boolean;
+  /** Most units read (default CHECK_LIMIT); offline tools and the benchmark may raise it. */
+  limit?: number;
 }
 
 /** Does the buyer's message complain (投诉, 坏了, 发错, 还没收到 …)? */
-export function isComplaint(buyerText: string, settings: ComplianceSettings = DEFAULT_COMPLIANCE_SETTINGS): boolean {
+export function isComplaint(buyerText: string, settings: ComplianceSettings = DEFAULT_COMPLIANCE_SETTINGS, limit = CHECK_LIMIT): boolean {
   if (!buyerText) return false;
   const lex = lexiconFor(settings.shopWords, settings.allowList);
-  return scanView(buyerText, squashedView(buyerText), lex).complaint > 0;
+  const text = buyerText.slice(0, cutAt(buyerText, limit));
+  return scanView(text, squashedView(text), lex).complaint > 0;
 }
 
 /** At the start or end of the message or next to a break (clause, sentence, a space or symbol typed there). */
@@ -111,20 +131,54 @@ function negated(scan: Scan, c: Candidate): boolean {
   return false;
 }
 
-/** Does an allowed word (spans sorted by start) cover [from, to)? Only those starting before `from` can. */
-function allowed(spans: readonly (readonly [number, number])[], from: number, to: number): boolean {
-  for (const [s, e] of spans) {
-    if (s > from) return false;
-    if (to <= e) return true;
-  }
-  return false;
+/**
+ * Allowed words' spans sorted by start, with the furthest end among each span and those before it:
+ * "does one cover [from, to)" is then a binary search, not a walk over every span per finding (a
+ * message of 加微信支付 … repeated has as many spans as findings).
+ */
+interface AllowSpans {
+  starts: Int32Array;
+  reach: Int32Array;
 }
 
-export function check(text: string, options: CheckOptions = {}): CheckResult {
+function allowSpans(scan: Scan): AllowSpans {
+  const { view } = scan;
+  const spans = scan.allow.map((h) => [view.from[h.start]!, view.to[h.end - 1]!] as const).sort((a, b) => a[0] - b[0]);
+  const starts = new Int32Array(spans.length);
+  const reach = new Int32Array(spans.length);
+  spans.forEach(([s, e], i) => {
+    starts[i] = s;
+    reach[i] = Math.max(e, i > 0 ? reach[i - 1]! : e);
+  });
+  return { starts, reach };
+}
+
+/** Does an allowed word cover [from, to)? Only those starting at or before `from` can. */
+function allowed({ starts, reach }: AllowSpans, from: number, to: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && reach[lo - 1]! >= to;
+}
+
+export function check(input: string, options: CheckOptions = {}): CheckResult {
   const settings = options.settings ?? DEFAULT_COMPLIANCE_SETTINGS;
-  if (!text) return { verdict: 'ok', findings: [] };
+  if (!input) return { verdict: 'ok', findings: [] };
+  const limit = options.limit ?? CHECK_LIMIT;
+  const cut = cutAt(input, limit);
+  const text = cut < input.length ? input.slice(0, cut) : input;
+  const result = checkWhole(text, settings, options, limit);
+  if (cut < input.length) result.uncheckedFrom = cut;
+  return result;
+}
+
+function checkWhole(text: string, settings: ComplianceSettings, options: CheckOptions, limit: number): CheckResult {
   const lex = lexiconFor(settings.shopWords, settings.allowList);
-  const complaint = options.complaint ?? (options.replyTo ? isComplaint(options.replyTo, settings) : false);
+  const complaint = options.complaint ?? (options.replyTo ? isComplaint(options.replyTo, settings, limit) : false);
   const view = squashedView(text, scratch);
   if (view !== scratch && view.codes.length <= 1 << 16) Object.assign(scratch, view);
   const scan = scanView(text, view, lex);
@@ -139,7 +193,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
   linkFindings(text, platform, candidates);
   if (candidates.length === 0) return { verdict: 'ok', findings: [] };
 
-  const allowSpans = scan.allow.map((h) => [view.from[h.start]!, view.to[h.end - 1]!] as const).sort((a, b) => a[0] - b[0]);
+  const allow = allowSpans(scan);
   const findings: Finding[] = [];
   /** Length of the candidate whose rule a finding carries (the longest of those merged into it). */
   const ruleSpan: number[] = [];
@@ -158,7 +212,7 @@ export function check(text: string, options: CheckOptions = {}): CheckResult {
     }
     if ((negatedEnd.get(rule.category) ?? -1) >= c.end) continue;
     const [from, to] = c.core ?? [c.start, c.end];
-    if (allowed(allowSpans, from, to)) continue;
+    if (allowed(allow, from, to)) continue;
     const severity =
       c.severity ?? (rule.category === 'shop-word' ? 'block' : (settings.severities[rule.category] ?? DEFAULT_SEVERITIES[rule.category]));
     if (severity === 'off') continue;

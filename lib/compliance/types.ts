@@ -54,6 +54,12 @@ export interface CheckResult {
   verdict: Verdict;
   /** Ordered by start, then end. */
   findings: Finding[];
+  /**
+   * Present only when the text was too long to check whole (see CHECK_LIMIT): the UTF-16 offset where
+   * the unchecked rest starts. Verdict and findings are those of the text before it; the rest is
+   * neither blocked nor passed, it was not read.
+   */
+  uncheckedFrom?: number;
 }
 
 const RANK: Record<Verdict, number> = { ok: 0, tip: 1, warn: 2, block: 3 };

@@ -8,14 +8,21 @@
  *   list (our normalised patterns) and the SAME texts, side by side in this run:
  *     core:  our automaton vs theirs, all three on the normalised text (plain substring matching each);
  *     check: our whole check() on the raw text vs their matching on the raw text.
+ * - adversarial texts (lib/compliance/testing/adversarial.ts: long runs of place words, keywords glued
+ *   into id-like runs, digits, whitespace, 加我 over and over …) of 1k / 10k / 100k characters, in ms
+ *   per 1,000 characters of input: check() as the guard runs it (it reads CHECK_LIMIT characters at
+ *   most), check() with the limit lifted (how each detector grows), and the fastest peer's plain
+ *   matching of the same raw text in the same run.
  * The last line is one JSON object: {"p50_us","p99_us","build_ms","ratio_vs_peer","peer",…};
  * ratio_vs_peer is the core ratio against the fastest peer (apples to apples), ratio_check_vs_peer the
- * whole check() against the same peer.
+ * whole check() against the same peer; adversarial_max_ms_per_1k the worst adversarial figure of
+ * check() as the guard runs it, adversarial_max_ms_per_1k_unbounded with the limit lifted.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { compileLexicon, lexiconPatterns } from '../../lib/compliance/lexicon';
 import { createHits } from '../../lib/compliance/matcher';
+import { FAMILIES } from '../../lib/compliance/testing/adversarial';
 import { squash } from '../../lib/compliance/views';
 import { loadRows } from '../eval-compliance';
 
@@ -25,7 +32,7 @@ const lexicon = compileLexicon();
 const coldBuildMs = Number(process.hrtime.bigint() - t0) / 1e6;
 
 // check() reaches the lexicon through the same module; import it after the cold build.
-const { check } = await import('../../lib/compliance/check');
+const { check, CHECK_LIMIT } = await import('../../lib/compliance/check');
 
 const require = createRequire(import.meta.url);
 type FastScanner = { search(text: string): [number, string][] };
@@ -181,6 +188,42 @@ const ratioCore = fastestCore.ms / core[0]!.ms;
 const ratioCheck = fastestWhole.ms / whole[0]!.ms;
 
 // ---------------------------------------------------------------------------------------------
+// Adversarial texts: ms per 1,000 characters of input, each engine timed on the same text in turn.
+
+/** Median ms of one run of `f`, over rounds until about `budgetMs` is spent (3 rounds at least). */
+function timeOne(f: () => number, budgetMs = 150): number {
+  sink += f(); // warm-up
+  const times: number[] = [];
+  const until = Number(now()) / 1e6 + budgetMs;
+  while (times.length < 3 || (Number(now()) / 1e6 < until && times.length < 500)) {
+    const start = now();
+    sink += f();
+    times.push(Number(now() - start) / 1e6);
+  }
+  return median(times);
+}
+
+const peerSearch = fastestCore.name.startsWith('mint-filter')
+  ? (s: string) => mint.filter(s, { replace: false }).words.length
+  : (s: string) => fastscan.search(s).length;
+const SIZES = [1_000, 10_000, 100_000];
+const adversarial = FAMILIES.flatMap((family) =>
+  SIZES.map((n) => {
+    const text = family.make(n);
+    const perK = (ms: number) => ms / (n / 1000);
+    return {
+      family: family.name,
+      n,
+      guard: perK(timeOne(() => check(text, { platform: 'pdd' }).findings.length)),
+      unbounded: perK(timeOne(() => check(text, { platform: 'pdd', limit: Infinity }).findings.length)),
+      peer: perK(timeOne(() => peerSearch(text))),
+    };
+  }),
+);
+const worstGuard = adversarial.reduce((x, y) => (y.guard > x.guard ? y : x));
+const worstUnbounded = adversarial.reduce((x, y) => (y.unbounded > x.unbounded ? y : x));
+
+// ---------------------------------------------------------------------------------------------
 
 const fmt = (x: number, d = 1) => x.toFixed(d);
 const mbps = (ms: number) => fmt(chars / 1e6 / (ms / 1000), 1);
@@ -201,6 +244,15 @@ out.push('   check() reports findings after normalising, context rules and mergi
 out.push('');
 out.push(`automaton vs fastest peer (${fastestCore.name}), same normalised input: ${fmt(ratioCore, 2)}× (target ≥ 3×)`);
 out.push(`whole check() on raw text vs ${fastestCore.name} on raw text: ${fmt(ratioCheck, 2)}×`);
+out.push('');
+out.push(`adversarial texts, ms per 1,000 characters of input (median; check() reads ${CHECK_LIMIT} characters at most, "unbounded" lifts that)`);
+out.push(`  ${'family'.padEnd(16)} ${'chars'.padStart(7)} ${'check()'.padStart(9)} ${'unbounded'.padStart(10)} ${fastestCore.name.padStart(18)} ${'unbounded/peer'.padStart(15)}`);
+for (const r of adversarial) {
+  out.push(
+    `  ${r.family.padEnd(16)} ${String(r.n).padStart(7)} ${fmt(r.guard, 3).padStart(9)} ${fmt(r.unbounded, 3).padStart(10)} ${fmt(r.peer, 3).padStart(18)} ${`${fmt(r.unbounded / r.peer, 1)}×`.padStart(15)}`,
+  );
+}
+out.push(`  worst: check() ${fmt(worstGuard.guard, 3)} ms (${worstGuard.family}, ${worstGuard.n}), unbounded ${fmt(worstUnbounded.unbounded, 3)} ms (${worstUnbounded.family}, ${worstUnbounded.n})   (target ≤ 3 ms per 1,000 characters)`);
 if (sink < 0) out.push(''); // keep the work observable
 console.log(out.join('\n'));
 console.log(
@@ -211,5 +263,7 @@ console.log(
     ratio_vs_peer: Number(fmt(ratioCore, 2)),
     peer: fastestCore.name,
     ratio_check_vs_peer: Number(fmt(ratioCheck, 2)),
+    adversarial_max_ms_per_1k: Number(fmt(worstGuard.guard, 3)),
+    adversarial_max_ms_per_1k_unbounded: Number(fmt(worstUnbounded.unbounded, 3)),
   }),
 );

@@ -14,29 +14,54 @@ const COLON = 0x3a;
 const JOINERS = new Set([...cues.id.joiners].map((c) => c.charCodeAt(0)));
 const ID_GAP = cues.id.gap;
 
-/** End of an id (letters / digits, at least `min`) starting within a short gap after `from`, or -1. */
-export function idAfter(view: View, from: number, min: number, digitsOnly: boolean): { start: number; end: number } | null {
-  const { codes, length } = view;
-  let i = from;
-  for (let skipped = 0; i < length && skipped < ID_GAP; skipped++) {
-    const c = codes[i]!;
-    if (c !== COLON && !JOINERS.has(c)) break;
-    i++;
+/**
+ * Ids after keywords: a run of letters / digits (at least `min`) starting within a short gap after the
+ * keyword. Several keywords can share one run (wx1wx1wx1…: every wx is a keyword and the rest of the
+ * run is its id), so the last run read is remembered: keywords come in order of their end, so each
+ * run is read once, not once per keyword in it.
+ */
+class IdReader {
+  /** The last run read: it was read from `from` to its end `end`; its last letter (not digit) is at `letter`. */
+  private from = -1;
+  private end = -1;
+  private letter = -1;
+
+  constructor(private readonly view: View) {}
+
+  /** The id starting within the gap after `from`, or null. */
+  after(from: number, min: number, digitsOnly: boolean): { start: number; end: number } | null {
+    const { codes, length } = this.view;
+    let i = from;
+    for (let skipped = 0; i < length && skipped < ID_GAP; skipped++) {
+      const c = codes[i]!;
+      if (c !== COLON && !JOINERS.has(c)) break;
+      i++;
+    }
+    if (i < this.from || i > this.end) this.read(i);
+    const end = this.end;
+    if (end - i < min || (digitsOnly && this.letter >= i)) return null;
+    return { start: i, end };
   }
-  let j = i;
-  let onlyDigits = true;
-  while (j < length) {
-    const c = codes[j]!;
-    if (c >= 0x61 && c <= 0x7a) onlyDigits = false;
-    else if (c < 0x30 || c > 0x39) break;
-    j++;
+
+  private read(i: number): void {
+    const { codes, length } = this.view;
+    let j = i;
+    let letter = -1;
+    while (j < length) {
+      const c = codes[j]!;
+      if (c >= 0x61 && c <= 0x7a) letter = j;
+      else if (c < 0x30 || c > 0x39) break;
+      j++;
+    }
+    this.from = i;
+    this.end = j;
+    this.letter = letter;
   }
-  if (j - i < min || (digitsOnly && !onlyDigits)) return null;
-  return { start: i, end: j };
 }
 
 export function keywordFindings(scan: Scan, platform: string, out: Candidate[]): void {
   const { view, lex } = scan;
+  const ids = new IdReader(view);
   for (const kw of scan.keywords) {
     if (kw.p.notOn === platform) continue;
     const group = lex.groups[kw.p.group]!;
@@ -69,7 +94,7 @@ export function keywordFindings(scan: Scan, platform: string, out: Candidate[]):
       end = Math.max(end, c.end);
       if (c.p.rule >= 0) rule = c.p.rule;
     }
-    const id = idAfter(view, kw.end, group.idMin, group.idDigitsOnly);
+    const id = ids.after(kw.end, group.idMin, group.idDigitsOnly);
     if (id) {
       // A phone keyword followed by the courier's or an order's number is not the agent's number.
       if (group.idDigitsOnly && numberContext(scan, id.start, id.end) === 'accounted') continue;
