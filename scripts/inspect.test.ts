@@ -88,7 +88,7 @@ describe('inspect CLI', () => {
     const file = page('big.html', Buffer.alloc(HTML_MAX_BYTES + 1, 0x20));
     const { code, stdout, stderr } = await run('--platform', 'pdd', file);
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
-    expect(stderr).toBe(`inspect: ${file} is 8.0 MB; pages over ${HTML_MAX_BYTES / 2 ** 20} MB are not read (save the workbench page alone, without its resources)\n`);
+    expect(stderr).toBe(`inspect: ${file} is ${(HTML_MAX_BYTES / 2 ** 20).toFixed(1)} MB; pages over ${HTML_MAX_BYTES / 2 ** 20} MB are not read (save the workbench page alone, without its resources)\n`);
   });
 
   it('a page just within both limits is read', async () => {
