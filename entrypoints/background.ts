@@ -10,6 +10,7 @@ import { starterCollection } from '@/lib/templates/starter';
 import { ensureSearchKeys } from '@/lib/templates/index-build';
 import { pruneEvents } from '@/lib/stats/rollup';
 import { ensurePeriodicAlarm } from '@/lib/runtime/alarms';
+import { allowedFrom } from '@/lib/runtime/sender-policy';
 
 const ALARM = 'kp-next-deadline';
 const MAINTENANCE = 'kp-maintenance';
@@ -78,7 +79,13 @@ export default defineBackground(() => {
     });
   });
   let handle: ReturnType<typeof createHandler> | null = null;
+  const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
+    // Content scripts share their page with the platform's scripts: they get only what they need.
+    if (!allowedFrom(message, { tabId: sender.tab?.id, url: sender.url, extensionOrigin })) {
+      sendResponse({ ok: false, error: 'not allowed from a web page' });
+      return undefined;
+    }
     void ready.then((registry) => {
       handle ??= createHandler(db, { registry, settings: getSettings, onStored: countTemplateUse });
       return handle(message, { tabId: sender.tab?.id, windowId: sender.tab?.windowId }).then(sendResponse);
