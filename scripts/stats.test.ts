@@ -125,12 +125,29 @@ describe('stats CLI', () => {
     [['--events', FIXTURE, 'extra.jsonl'], /unexpected argument extra\.jsonl/],
     [['--events', FIXTURE, '--profile', 'amazon'], /unknown profile "amazon" \(known: pdd, taobao, douyin, jd, kuaishou, generic\)/],
     [['--events', FIXTURE, '--now', '2026-11-20 18:00'], /--now 2026-11-20 18:00 is not ISO 8601 with an offset/],
+    [['--events', FIXTURE, '--now', '0026-11-20T18:00:00+08:00'], /--now 0026-11-20T18:00:00\+08:00: .*year 26/],
+    [['--events', FIXTURE, '--now', '2026-02-30T18:00:00+08:00'], /--now 2026-02-30T18:00:00\+08:00: .*not a real date/],
     [['--events', 'no/such/file.jsonl'], /cannot read no\/such\/file\.jsonl: ENOENT/],
   ])('bad arguments %j: usage on stderr, exit 2', (argv, message) => {
     const { code, stdout, stderr } = main(argv);
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
     expect(stderr).toMatch(message);
     expect(stderr).toContain(USAGE);
+  });
+
+  it('an event of the China year 26 (a typo for 2026), of 02-30 or with an offset of +23:00 is a bad line naming ts: exit 1, no figures', () => {
+    const text = [
+      buyer('a', '2026-11-20T09:00:00+08:00'),
+      buyer('b', '0026-11-20T09:00:00+08:00'),
+      buyer('c', '2026-02-30T09:00:00+08:00'),
+      buyer('d', '2026-11-20T09:00:00+23:00'),
+    ].join('\n');
+    const { code, stdout, stderr } = runText(text);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toMatch(/line 2: ts: .*year 26/);
+    expect(stderr).toMatch(/line 3: ts: .*not a real date/);
+    expect(stderr).toMatch(/line 4: ts: .*offset/);
+    expect(stderr).toContain('3 bad lines, no figures computed');
   });
 
   it('parseEventLines keeps valid events in file order', () => {

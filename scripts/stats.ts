@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { buyerMessageEvent, type ChatEvent } from '../lib/stats/events';
+import { tsProblem, type ChatEvent } from '../lib/stats/events';
 import { parseEventLines } from '../lib/stats/import-events';
 import { computeDays } from '../lib/stats/kpi';
 import { toChinaIso } from '../lib/time/china';
@@ -55,8 +55,14 @@ export function main(argv: readonly string[], io: StatsIo = {}): CliResult {
 
   let now: number;
   if (options.now !== undefined) {
-    if (!buyerMessageEvent.shape.ts.safeParse(options.now).success) {
-      return usageError(`--now ${options.now} is not ISO 8601 with an offset (e.g. 2026-11-20T18:00:00+08:00)`);
+    // The events' own rule: a --now the store could not hold a day for is no moment to compute at.
+    const problem = tsProblem(options.now);
+    if (problem !== null) {
+      return usageError(
+        /ISO 8601/.test(problem)
+          ? `--now ${options.now} is not ISO 8601 with an offset (e.g. 2026-11-20T18:00:00+08:00)`
+          : `--now ${options.now}: ${problem.replace(/^ts /, '')}`,
+      );
     }
     now = Date.parse(options.now);
   } else {

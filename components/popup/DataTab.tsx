@@ -9,6 +9,8 @@ import { getPseudonymSalt } from '@/lib/runtime/pseudonym-salt';
 import { chinaDate } from '@/lib/time/china';
 import { t, type MessageKey } from '@/lib/i18n';
 import { database } from './data';
+import { SetAsideNotice } from './SetAsideNotice';
+import type { SetAsideReport } from '@/lib/stats/rollup';
 
 type Kind = 'daily-csv' | 'daily-json' | 'rounds-csv' | 'events-jsonl';
 const EXPORTS: Record<Kind, { label: MessageKey; run: (db: KefuDb, o: ExportOptions) => Promise<ExportFile> }> = {
@@ -27,11 +29,14 @@ export function DataTab() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** What the last export had to leave out. */
+  const [setAside, setSetAside] = useState<SetAsideReport | null>(null);
   const [pending, setPending] = useState<{ name: string; events: ChatEvent[]; skipped: number } | null>(null);
 
   const run = async (kind: Kind) => {
     setError(null);
     setMessage(null);
+    setSetAside(null);
     if (from > to) return setError(t('exportBadRange'));
     setProgress({ done: 0, total: 1 });
     const t0 = performance.now();
@@ -56,6 +61,7 @@ export function DataTab() {
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 5000);
       setMessage(t('exportDone', file.filename, file.rows) + (file.prunedDays.length ? ` ${t('exportPruned', file.prunedDays.length)}` : ''));
+      setSetAside(file.setAside);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -133,6 +139,7 @@ export function DataTab() {
           {message}
         </p>
       )}
+      <SetAsideNotice report={setAside} />
       {error && (
         <p class="kp-error" role="alert" data-testid="kp-data-error">
           {error}

@@ -4,6 +4,7 @@ import { getSettings } from '@/lib/runtime/settings-store';
 import { t } from '@/lib/i18n';
 import { database } from './data';
 import { Chart } from './Chart';
+import { SetAsideNotice } from './SetAsideNotice';
 
 /** Average response, 3-minute rate and rounds over 7 / 30 / 90 days, all shops or one. */
 export function HistoryTab() {
@@ -58,6 +59,7 @@ export function HistoryTab() {
       {!data && !error && <p>{t('loading')}</p>}
       {data && (
         <>
+          <SetAsideNotice report={data.setAside} />
           <h3>{t('kpiAvgResponse')}</h3>
           <Chart
             testId="kp-chart-avg"

@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
-import { describe, it, expect, beforeEach } from 'vitest';
+import { describe, it, expect, beforeEach, vi } from 'vitest';
 import { createHandler } from './handler';
+import { isRefusal, Outbox } from './outbox';
 import { KefuDb } from '../stats/db';
+import { parseResponse } from '../messages';
+import type { ChatEvent } from '../stats/events';
 
 const NOW = Date.parse('2026-11-25T10:00:00+08:00');
 let n = 0;
@@ -17,8 +20,10 @@ const ev = (over: Record<string, unknown>) => ({
 
 describe('background handler', () => {
   let handle: ReturnType<typeof createHandler>;
+  let db: KefuDb;
   beforeEach(() => {
-    handle = createHandler(new KefuDb(`test-${Math.random()}`), { now: () => NOW });
+    db = new KefuDb(`test-${Math.random()}`);
+    handle = createHandler(db, { now: () => NOW });
   });
 
   it('stores an event once per id even when sent twice, and counts the day', async () => {
@@ -78,5 +83,39 @@ describe('background handler', () => {
       rounds_30s_rate: 0.5, // u3 has waited 30 min at 10:00 and the robot does not count
       unanswered_rounds: 1,
     });
+  });
+
+  it('refuses an event the schema refuses in words the outbox takes for final; a storage failure is not final', async () => {
+    const refused = (await handle({ type: 'events/record', events: [ev({ shop: 'x'.repeat(201) })] })) as { ok: false; error: string };
+    expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/events\.0\.shop/) });
+    expect(isRefusal(new Error(refused.error))).toBe(true);
+    db.events.hook('creating', () => {
+      throw new Error('QuotaExceededError (simulated)');
+    });
+    const full = (await handle({ type: 'events/record', events: [ev({})] })) as { ok: false; error: string };
+    expect(full.ok).toBe(false);
+    expect(isRefusal(new Error(full.error))).toBe(false);
+  });
+
+  it('a page delivering through the handler stores everything after an event the background refuses (it is set aside)', async () => {
+    const send = async (events: ChatEvent[]) => parseResponse('events/record', await handle({ type: 'events/record', events }));
+    // The page's check let the event through: an older build, or a background with a stricter schema.
+    const box = new Outbox(send, { check: () => null });
+    const events = [ev({}), ev({ buyer: 'u2' }), ev({ buyer: 'x'.repeat(201) }), ev({ buyer: 'u3' }), ev({ buyer: 'u4' })] as ChatEvent[];
+    box.push(events);
+    await vi.waitFor(() => expect(box.pending).toBe(0));
+    expect(box.setAside.map((s) => s.event.id)).toEqual([events[2]!.id]);
+    expect(await handle({ type: 'stats/day-counts' })).toMatchObject({ buyerMessages: 4, buyers: 4 });
+  });
+
+  it("a corrupt stored row does not stop today's figures", async () => {
+    await handle({ type: 'events/record', events: [ev({ ts: '2026-11-25T09:00:00+08:00' }), ev({ ts: '2026-11-25T09:00:20+08:00', type: 'agent_message', sender: 'human' })] });
+    await db.events.bulkPut([
+      { ...ev({ buyer: 'c1' }), ts: 'garbage', day: '2026-11-25' },
+      { ...ev({ buyer: 'c2' }), platform: 'amazon', day: '2026-11-25' },
+    ] as never);
+    const r = (await handle({ type: 'stats/today' })) as { ok: boolean; days: Record<string, unknown>[] };
+    expect(r.ok).toBe(true);
+    expect(r.days).toMatchObject([{ consulting_buyers: 1, rounds: 1, answered_rounds: 1 }]);
   });
 });

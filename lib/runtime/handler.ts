@@ -5,6 +5,8 @@ import type { TabRegistry } from './tab-registry';
 import { computeDays } from '../stats/kpi';
 import type { Settings } from '../settings';
 import type { ChatEvent } from '../stats/events';
+import { storedRowProblem } from '../stats/rollup';
+import { REFUSED } from './outbox';
 
 /** Who sent a message, as the runtime tells the background (content scripts have a tab). */
 export interface MessageSender {
@@ -42,7 +44,9 @@ export function createHandler(db: KefuDb, opts: HandlerOptions = {}) {
         const today = chinaDate(t);
         const rows = await db.events.where('day').anyOf([chinaDate(t - 86_400_000), today]).toArray();
         const profiles = (await opts.settings?.())?.timing.profiles;
-        const days = computeDays(rows, { now: t, profiles }).filter((d) => d.date === today);
+        // A damaged stored row is left out, as the rollups leave it out, rather than fail the figures.
+        const usable = rows.filter((r) => storedRowProblem(r, r.day) === null);
+        const days = computeDays(usable, { now: t, profiles }).filter((d) => d.date === today);
         return { ok: true, now: t, day: today, days };
       }
       case 'events/list': {
@@ -67,7 +71,8 @@ export function createHandler(db: KefuDb, opts: HandlerOptions = {}) {
   return async function onMessage(raw: unknown, sender: MessageSender = {}): Promise<unknown> {
     const parsed = request.safeParse(raw);
     if (!parsed.success) {
-      return { ok: false, error: `invalid message: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
+      // Worded so that a page's outbox knows a retry is no use (`isRefusal`): it sets the event aside.
+      return { ok: false, error: `${REFUSED}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
     }
     try {
       return await handle(parsed.data, sender);

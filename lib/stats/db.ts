@@ -72,6 +72,21 @@ export interface RollupDay {
   lateCloses: LateClose[];
   /** The day's raw events were deleted by `pruneEvents`; its rollup is final. */
   pruned: boolean;
+  /** What the rollup had to leave out of this day (absent when nothing): see `SetAside`. */
+  setAside?: SetAside;
+}
+
+/**
+ * Stored data a rollup could not compute and left out rather than fail every day after it (a row of
+ * an older version, edited by hand, or damaged; a day filed under a date that does not exist).
+ */
+export interface SetAside {
+  /** The whole day: its date, or its rows, could not be computed. It then counts as a day without events. */
+  whole: boolean;
+  /** Stored rows left out. */
+  rows: number;
+  /** Why, for diagnostics (the first problem met). */
+  reason: string;
 }
 
 /**

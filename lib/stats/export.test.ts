@@ -258,6 +258,24 @@ describe('raw events export', () => {
     expect(text((await exportEventsJsonl(db, range({ pseudonymise: true }))).chunks)).not.toBe(jsonl);
   });
 
+  it('pseudonymised: an id that holds a phone number and a name (an older version’s id of an id-less message) shows neither, on a finished day and today', async () => {
+    const db = newDb();
+    const leaky = (day: string) => ({
+      id: `pdd:暖阳杂货铺:b1:xbuyer|${day}T09:15:02+08:00|我是李雷，电话13812345678|`,
+      type: 'buyer_message',
+      ts: `${day}T09:15:02+08:00`,
+      platform: 'pdd',
+      shop: '暖阳杂货铺',
+      buyer: 'b1',
+    }) as ChatEvent;
+    await recordEvents(db, [leaky('2026-11-20'), leaky('2026-11-21')]);
+    const file = await exportEventsJsonl(db, range({ pseudonymise: true, salt: SALT }));
+    expect(file.rows).toBe(2);
+    const jsonl = text(file.chunks);
+    expect(jsonl).not.toMatch(/李雷|13812345678|电话/);
+    expect(parseEventLines(jsonl).events.map((e) => e.id)).toEqual([expect.stringMatching(/^e-[0-9a-f]{16}$/), expect.stringMatching(/^e-[0-9a-f]{16}$/)]);
+  });
+
   it('days whose raw events were pruned are named and left out; their daily figures remain', async () => {
     const db = newDb();
     const day = (d: string, b: string): ChatEvent[] => [
@@ -272,5 +290,62 @@ describe('raw events export', () => {
     expect(events).toMatchObject({ rows: 2, prunedDays: ['2026-11-17'] });
     expect(await exportRoundsCsv(db, o)).toMatchObject({ rows: 1, prunedDays: ['2026-11-17'] });
     expect(JSON.parse(text((await exportDailyJson(db, o)).chunks)).days.map((d: DayFigures) => d.date)).toEqual(['2026-11-17', '2026-11-19']);
+  });
+});
+
+describe('exports set aside what cannot be computed', () => {
+  const ev = (id: string, ts: string, buyer: string, over: Record<string, unknown> = {}) =>
+    ({ id, type: 'buyer_message', ts, platform: 'pdd', shop: 's', buyer, ...over }) as ChatEvent;
+  const human = (id: string, ts: string, buyer: string) => ev(id, ts, buyer, { type: 'agent_message', sender: 'human' });
+  const NOW = '2026-11-21T10:00:00+08:00';
+  const o = (over: Partial<ExportOptions> = {}): ExportOptions => ({ from: '2026-11-19', to: '2026-11-21', now: at(NOW), ...over });
+  const good = [
+    ev('a1', '2026-11-19T09:00:00+08:00', 'g1'), human('a2', '2026-11-19T09:00:30+08:00', 'g1'),
+    ev('b1', '2026-11-20T09:00:00+08:00', 'g2'), human('b2', '2026-11-20T09:01:00+08:00', 'g2'),
+    ev('c1', '2026-11-21T09:00:00+08:00', 'g3'), human('c2', '2026-11-21T09:00:10+08:00', 'g3'),
+  ];
+
+  async function damagedDb() {
+    const db = newDb();
+    // An event of the China year 26 (stored before the schema refused it) and two damaged rows.
+    await recordEvents(db, [...good, ev('typo', '0026-11-20T09:00:00+08:00', 'x')]);
+    await db.events.bulkPut([
+      { ...ev('bad1', '2026-11-20T09:30:00+08:00', 'c1'), ts: 'garbage', day: '2026-11-20' },
+      { ...ev('bad2', '2026-11-21T09:30:00+08:00', 'c2'), platform: 'amazon', day: '2026-11-21' },
+    ] as never);
+    return db;
+  }
+
+  it('every export still comes out, with the figures of the good events, and names what it left out', async () => {
+    const db = await damagedDb();
+    const clean = newDb();
+    await recordEvents(clean, good);
+    const setAside = { days: ['0026-11-20'], rows: [{ date: '2026-11-20', count: 1 }, { date: '2026-11-21', count: 1 }] };
+    for (const run of [exportDailyCsv, exportDailyJson, exportRoundsCsv, exportEventsJsonl]) {
+      const file = await run(db, o());
+      expect(file.setAside, run.name).toEqual(setAside);
+      expect(text(file.chunks), run.name).toBe(text((await run(clean, o())).chunks));
+    }
+    const pseudo = await exportEventsJsonl(db, o({ pseudonymise: true, salt: SALT }));
+    expect(pseudo.setAside).toEqual(setAside);
+    expect(text(pseudo.chunks)).toBe(text((await exportEventsJsonl(clean, o({ pseudonymise: true, salt: SALT }))).chunks));
+  });
+
+  it('a day pack that no longer parses is set aside in the pseudonymised and rounds exports; the other days are written', async () => {
+    const db = newDb();
+    await recordEvents(db, good);
+    await rollupsBetween(db, { from: '2026-11-19', to: '2026-11-21', now: at(NOW) });
+    const pack = (await db.dayPacks.get('2026-11-20'))!;
+    await db.dayPacks.put({ ...pack, jsonl: new TextEncoder().encode('{"id":"b1",\\broken\n'), rounds: '[[' });
+    await db.dayRounds.delete('2026-11-20');
+    // (The plain raw export copies a pack's bytes into the file unread: they were checked when written.)
+    for (const file of [
+      await exportEventsJsonl(db, o({ pseudonymise: true, salt: SALT })),
+      await exportRoundsCsv(db, o()),
+      await exportRoundsCsv(db, o({ nicknames: new Map() })),
+    ]) {
+      expect(file.setAside).toEqual({ days: ['2026-11-20'], rows: [] });
+      expect(file.rows).toBe(file.filename.includes('events') ? 4 : 2);
+    }
   });
 });

@@ -14,10 +14,12 @@ import {
   readDay,
   refresh,
   roundRow,
-  rollupsBetween,
+  rollupRange,
+  setAsideBetween,
   unpackRounds,
   type DayInput,
   type RoundRow,
+  type SetAsideReport,
 } from './rollup';
 import { chinaDate, toChinaIso } from '../time/china';
 
@@ -30,6 +32,9 @@ import { chinaDate, toChinaIso } from '../time/china';
  * CSV: UTF-8 with a byte-order mark, CRLF line ends, RFC 4180 quoting, and every text cell a
  * spreadsheet would run as a formula neutralised with a leading `'`. Work is done a day at a time
  * (`onProgress(doneDays, totalDays)`), and the file comes back as string chunks for a Blob.
+ *
+ * Stored data that cannot be computed is left out, and the file says which days (`setAside`): one
+ * damaged record costs its day (or only itself), never the export.
  *
  * `pseudonymise: true` replaces buyer ids (and the nicknames passed in) with `买家-XXXXXXXXXXXX`, and
  * event ids (they contain the buyer id) with `e-…`; free text that may name the buyer (message `text`,
@@ -63,6 +68,8 @@ export interface ExportFile {
   rows: number;
   /** Days in the range whose raw events were deleted by retention (rounds and events exports). */
   prunedDays: string[];
+  /** What could not be computed or written and was left out (see `setAsideBetween`). */
+  setAside: SetAsideReport;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -113,34 +120,46 @@ const pseudonymizer = (o: ExportOptions): Pseudonymizer | null =>
   o.pseudonymise ? createPseudonymizer(o.salt ?? newSalt()) : null;
 
 /** The day figures of the range: stored rollups, today live. */
-async function dailyRows(db: KefuDb, options: ExportOptions, dates: string[]): Promise<DayFigures[]> {
-  const rows = await rollupsBetween(db, { from: options.from, to: options.to, now: options.now, profiles: options.profiles });
+async function dailyRows(db: KefuDb, options: ExportOptions, dates: string[]): Promise<{ rows: DayFigures[]; setAside: SetAsideReport }> {
+  const { rows, today } = await rollupRange(db, { from: options.from, to: options.to, now: options.now, profiles: options.profiles });
+  const setAside = await setAsideBetween(db, options.from, options.to, today);
   options.onProgress?.(dates.length, dates.length);
   // Exactly the metric fields, in the note's order (what the stats command prints).
-  return rows.flatMap((r) => (r.figures ? [Object.fromEntries(DAY_FIELDS.map((k) => [k, r.figures![k]])) as unknown as DayFigures] : []));
+  return {
+    rows: rows.flatMap((r) => (r.figures ? [Object.fromEntries(DAY_FIELDS.map((k) => [k, r.figures![k]])) as unknown as DayFigures] : [])),
+    setAside,
+  };
+}
+
+/** The range's report with the days this export could not write added. */
+function withFailed(report: SetAsideReport, failed: readonly string[]): SetAsideReport {
+  if (!failed.length) return report;
+  const days = [...new Set([...report.days, ...failed])].sort();
+  return { days, rows: report.rows.filter((r) => !days.includes(r.date)) };
 }
 
 /** Daily stats, CSV with Chinese headers. */
 export async function exportDailyCsv(db: KefuDb, options: ExportOptions): Promise<ExportFile> {
   const dates = checkRange(options);
-  const rows = await dailyRows(db, options, dates);
+  const { rows, setAside } = await dailyRows(db, options, dates);
   const chunks = [BOM + csvLine(DAY_FIELDS.map((k) => DAY_HEADERS[k]))];
   let chunk = '';
   for (const f of rows) chunk += csvLine(DAY_FIELDS.map((k) => f[k]));
   if (chunk) chunks.push(chunk);
-  return { filename: fileName('daily', options, 'csv'), mime: 'text/csv;charset=utf-8', chunks, rows: rows.length, prunedDays: [] };
+  return { filename: fileName('daily', options, 'csv'), mime: 'text/csv;charset=utf-8', chunks, rows: rows.length, prunedDays: [], setAside };
 }
 
 /** Daily stats, JSON: `{"days":[…]}` plus a line end, as `npm run stats` prints it. */
 export async function exportDailyJson(db: KefuDb, options: ExportOptions): Promise<ExportFile> {
   const dates = checkRange(options);
-  const rows = await dailyRows(db, options, dates);
+  const { rows, setAside } = await dailyRows(db, options, dates);
   return {
     filename: fileName('daily', options, 'json'),
     mime: 'application/json',
     chunks: [`${JSON.stringify({ days: rows })}\n`],
     rows: rows.length,
     prunedDays: [],
+    setAside,
   };
 }
 
@@ -154,8 +173,15 @@ type ExportDay = { date: string; pruned: boolean; roundsCsv?: DayRounds } & (
  * Days of the range up to today, one at a time: a fresh finished day from its pack, others (today, a
  * day without a pack) from their events and carry. Rollups are brought up to date first.
  */
-async function* eachDay(db: KefuDb, options: ExportOptions, dates: string[], readyRounds = false): AsyncGenerator<ExportDay> {
+async function* eachDay(
+  db: KefuDb,
+  options: ExportOptions,
+  dates: string[],
+  readyRounds: boolean,
+  onToday: (today: DayInput) => void,
+): AsyncGenerator<ExportDay> {
   const { input: todayInput } = await refresh(db, { now: options.now, profiles: options.profiles });
+  onToday(todayInput);
   const today = todayInput.date;
   let done = 0;
   // Finished days are read a batch at a time, one transaction per batch: one IndexedDB round trip
@@ -188,6 +214,8 @@ async function* eachDay(db: KefuDb, options: ExportOptions, dates: string[], rea
           const pack = packs[k];
           const rounds = ready[k];
           if (own?.pruned) yield { date, pruned: true, input: { date, events: [], before: [], carryIn: [], lateCloses: [], pruned: true } };
+          // Set aside by its rollup: nothing of it to write (the report names it).
+          else if (own?.setAside?.whole && !own.stale) yield { date, pruned: false, input: { date, events: [], before: [], carryIn: [], lateCloses: [], pruned: false } };
           else if (rounds && own && !own.stale) yield { date, pruned: false, roundsCsv: rounds };
           else if (pack && own && !own.stale) yield { date, pruned: false, pack };
           else yield { date, pruned: false, input: await readDay(db, date) };
@@ -212,6 +240,8 @@ export async function exportRoundsCsv(db: KefuDb, options: ExportOptions): Promi
   if (nicknames) headers.splice(4, 0, '昵称');
   const chunks = [BOM + csvLine(headers)];
   const prunedDays: string[] = [];
+  const failed: string[] = [];
+  let today: DayInput | undefined;
   let rows = 0;
   // Dates, platforms, shops and buyers repeat from row to row: escape each once.
   const escaped = new Map<string, string>();
@@ -220,7 +250,7 @@ export async function exportRoundsCsv(db: KefuDb, options: ExportOptions): Promi
     if (e === undefined) escaped.set(v, (e = csvCell(v)));
     return e;
   };
-  for await (const day of eachDay(db, options, dates, !nicknames)) {
+  for await (const day of eachDay(db, options, dates, !nicknames, (t) => (today = t))) {
     if (day.pruned) {
       prunedDays.push(day.date);
       continue;
@@ -235,22 +265,28 @@ export async function exportRoundsCsv(db: KefuDb, options: ExportOptions): Promi
         continue;
       }
     }
-    const pack = day.pack ?? (day.roundsCsv ? await db.dayPacks.get(day.date) : undefined);
-    const input = day.input ?? (pack ? undefined : await readDay(db, day.date));
-    const rounds: RoundRow[] = pack ? unpackRounds(day.date, pack.rounds) : outcomesOf(input!, options).map(roundRow);
-    let chunk = '';
-    for (const r of rounds) {
-      const cells = roundCells(r, p ? p.buyer(r.buyer) : r.buyer, text);
-      if (nicknames) {
-        const nick = nicknames.get(r.buyer);
-        cells.splice(4, 0, nick === undefined ? '' : text(p ? p.buyer(r.buyer) : nick));
+    try {
+      // A day is written whole or not at all: a damaged pack costs that day only.
+      const pack = day.pack ?? (day.roundsCsv ? await db.dayPacks.get(day.date) : undefined);
+      const input = day.input ?? (pack ? undefined : await readDay(db, day.date));
+      const rounds: RoundRow[] = pack ? unpackRounds(day.date, pack.rounds) : outcomesOf(input!, options).map(roundRow);
+      let chunk = '';
+      for (const r of rounds) {
+        const cells = roundCells(r, p ? p.buyer(r.buyer) : r.buyer, text);
+        if (nicknames) {
+          const nick = nicknames.get(r.buyer);
+          cells.splice(4, 0, nick === undefined ? '' : text(p ? p.buyer(r.buyer) : nick));
+        }
+        chunk += cells.join(',') + CRLF;
       }
-      chunk += cells.join(',') + CRLF;
-      rows++;
+      if (chunk) chunks.push(chunk);
+      rows += rounds.length;
+    } catch {
+      failed.push(day.date);
     }
-    if (chunk) chunks.push(chunk);
   }
-  return { filename: fileName('rounds', options, 'csv'), mime: 'text/csv;charset=utf-8', chunks, rows, prunedDays };
+  const setAside = withFailed(await setAsideBetween(db, options.from, options.to, today), failed);
+  return { filename: fileName('rounds', options, 'csv'), mime: 'text/csv;charset=utf-8', chunks, rows, prunedDays, setAside };
 }
 
 /**
@@ -285,31 +321,39 @@ export async function exportEventsJsonl(db: KefuDb, options: ExportOptions): Pro
   const p = pseudonymizer(options);
   const chunks: (string | Uint8Array<ArrayBuffer>)[] = [];
   const prunedDays: string[] = [];
+  const failed: string[] = [];
+  let today: DayInput | undefined;
   let rows = 0;
-  for await (const day of eachDay(db, options, dates)) {
+  for await (const day of eachDay(db, options, dates, false, (t) => (today = t))) {
     if (day.pruned) {
       prunedDays.push(day.date);
       continue;
     }
-    let chunk: string;
     if (day.pack && !p) {
       // The pack holds exactly these lines, already UTF-8: they go into the file as they are stored.
+      // Its bytes were checked row by row when it was written, so they are not read here.
       if (day.pack.jsonl.length) chunks.push(day.pack.jsonl as Uint8Array<ArrayBuffer>);
       rows += day.pack.events;
       continue;
-    } else if (day.pack && p) {
-      // Rewritten on the stored bytes: no decoding and re-encoding of the day's text.
-      const out = pseudonymisePackBytes(day.pack.jsonl, p);
-      if (out.bytes.length) chunks.push(out.bytes);
-      rows += out.lines;
-      continue;
-    } else {
-      const events = day.pack ? parseContractLines(packText(day.pack)) : day.input!.events;
-      chunk = '';
-      for (const e of events) chunk += p ? pseudonymisedLine(e, p) : contractLine(e);
-      rows += events.length;
     }
-    if (chunk) chunks.push(chunk);
+    try {
+      // A day is written whole or not at all: a damaged pack costs that day only.
+      if (day.pack) {
+        // Rewritten on the stored bytes: no decoding and re-encoding of the day's text.
+        const out = pseudonymisePackBytes(day.pack.jsonl, p!);
+        if (out.bytes.length) chunks.push(out.bytes);
+        rows += out.lines;
+        continue;
+      }
+      const events = day.input!.events;
+      let chunk = '';
+      for (const e of events) chunk += p ? pseudonymisedLine(e, p) : contractLine(e);
+      if (chunk) chunks.push(chunk);
+      rows += events.length;
+    } catch {
+      failed.push(day.date);
+    }
   }
-  return { filename: fileName('events', options, 'jsonl'), mime: 'application/x-ndjson', chunks, rows, prunedDays };
+  const setAside = withFailed(await setAsideBetween(db, options.from, options.to, today), failed);
+  return { filename: fileName('events', options, 'jsonl'), mime: 'application/x-ndjson', chunks, rows, prunedDays, setAside };
 }

@@ -86,6 +86,11 @@ describe('parseEventsFile', () => {
     });
   });
 
+  it('a ts of the China year 26 (a typo for 2026) is a bad line: nothing is imported, the line is named', () => {
+    const r = parseEventsFile([buyer('a', '2026-11-20T09:00:00+08:00'), buyer('b', '0026-11-20T09:00:00+08:00')].join('\n'));
+    expect(r).toMatchObject({ ok: false, line: 2, message: expect.stringMatching(/^ts: .*year 26/), errorCount: 1 });
+  });
+
   it('25 bad lines: 20 listed, 25 counted', () => {
     const r = parseEventsFile(Array.from({ length: 25 }, () => '{').join('\n'));
     expect(r).toMatchObject({ ok: false, line: 1, errorCount: 25 });

@@ -74,6 +74,18 @@ describe('createPseudonymizer', () => {
     expect(p.eventId('5301001').slice(2, 14).toUpperCase()).not.toBe(p.buyer('5301001').slice(3));
   });
 
+  it('eventIdInto writes eventId of an id given as bytes, whatever its length', () => {
+    const p = createPseudonymizer(SALT);
+    const enc = new TextEncoder();
+    for (const id of ['e1', 'pdd:暖阳杂货铺:5301001:xbuyer|2026-11-20T09:15:02+08:00|我是李雷|', `x${'长'.repeat(400)}`]) {
+      const bytes = enc.encode(`{"id":"${id}"`);
+      const out = new Uint8Array(40).fill(0x2a);
+      const end = p.eventIdInto(bytes, 7, bytes.length - 1, out, 3);
+      expect(end).toBe(21);
+      expect(new TextDecoder().decode(out.subarray(3, end))).toBe(p.eventId(id));
+    }
+  });
+
   it('refuses a salt shorter than 16 characters (a short salt can be guessed, and with it every id)', () => {
     expect(() => createPseudonymizer('short')).toThrow(RangeError);
     expect(newSalt()).toMatch(/^[0-9a-f]{64}$/);

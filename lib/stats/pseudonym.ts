@@ -65,10 +65,15 @@ function compress(state: Uint32Array, block: Uint8Array, offset: number): void {
 let buf = new Uint8Array(256);
 const utf8 = new TextEncoder();
 
+/** Make `buf` hold a message of `bytes` bytes and its padding. */
+function room(bytes: number): void {
+  const need = bytes + 72;
+  if (buf.length < need) buf = new Uint8Array(Math.max(need, buf.length * 2));
+}
+
 /** Put the message's bytes at the start of `buf`; returns their count. */
 function load(data: Uint8Array | string): number {
-  const need = (typeof data === 'string' ? data.length * 3 : data.length) + 72;
-  if (buf.length < need) buf = new Uint8Array(Math.max(need, buf.length * 2));
+  room(typeof data === 'string' ? data.length * 3 : data.length);
   if (typeof data !== 'string') {
     buf.set(data);
     return data.length;
@@ -146,9 +151,14 @@ class Hmac {
 
   /** The MAC's state (valid until the next call). */
   run(message: Uint8Array | string): Uint32Array {
+    return this.runLoaded(load(message));
+  }
+
+  /** The MAC of the `len` message bytes already at the start of `buf`. */
+  runLoaded(len: number): Uint32Array {
     const w = this.work;
     w.set(this.inner);
-    absorb(w, load(message), 64);
+    absorb(w, len, 64);
     for (let i = 0; i < 32; i++) buf[i] = w[i >> 2]! >>> (24 - (i & 3) * 8);
     w.set(this.outer);
     absorb(w, 32, 64);
@@ -162,7 +172,29 @@ class Hmac {
   hex(message: Uint8Array | string, bytes = 32): string {
     return digestHex(this.run(message), bytes);
   }
+
+  /**
+   * The MAC of `prefix` followed by bytes [start, end) of `data`, its first `bytes` bytes written at
+   * `o` of `out` as lower-case hex; returns the new end. No string is made.
+   */
+  hexInto(prefix: Uint8Array, data: Uint8Array, start: number, end: number, bytes: number, out: Uint8Array, o: number): number {
+    const len = prefix.length + end - start;
+    room(len);
+    buf.set(prefix);
+    for (let i = start, j = prefix.length; i < end; i++, j++) buf[j] = data[i]!;
+    const state = this.runLoaded(len);
+    for (let i = 0; i < bytes; i++) {
+      const b = (state[i >> 2]! >>> (24 - (i & 3) * 8)) & 0xff;
+      out[o++] = HEX_CODES[b >> 4]!;
+      out[o++] = HEX_CODES[b & 15]!;
+    }
+    return o;
+  }
 }
+
+const HEX_CODES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const EVENT_TAG = utf8.encode('event\u0000');
+const E_DASH = utf8.encode('e-');
 
 /** HMAC-SHA-256 under a fixed key, for many messages. */
 export function hmacSha256Keyed(key: Uint8Array | string): (message: Uint8Array | string) => Uint8Array {
@@ -188,6 +220,11 @@ export interface Pseudonymizer {
   buyer(id: string): string;
   /** `e-` + 16 hex digits of HMAC(salt, "event" ␀ id): event ids name the buyer, so they are replaced too. */
   eventId(id: string): string;
+  /**
+   * `eventId` of the id whose UTF-8 bytes are [start, end) of `bytes`, written at `o` of `out` (18
+   * bytes); returns the new end. For the pack pseudonymiser, which hashes ids without making strings.
+   */
+  eventIdInto(bytes: Uint8Array, start: number, end: number, out: Uint8Array, o: number): number;
 }
 
 export interface PseudonymOptions {
@@ -218,6 +255,10 @@ export function createPseudonymizer(salt: string, options: PseudonymOptions = {}
     },
     eventId(id) {
       return `e-${mac.hex(`event\u0000${id}`, 8)}`;
+    },
+    eventIdInto(bytes, start, end, out, o) {
+      out.set(E_DASH, o);
+      return mac.hexInto(EVENT_TAG, bytes, start, end, 8, out, o + E_DASH.length);
     },
   };
 }

@@ -77,4 +77,56 @@ describe('pseudonymising a day pack on its bytes', () => {
     expect(r.lines).toBe(2);
     expect(dec.decode(r.bytes)).toBe(pseudonymisedLine(e, p).repeat(2));
   });
+
+  it('an id holding message text (an older version named id-less messages by their text) shows neither the phone number nor the name', () => {
+    const leaky = [
+      { ...base, id: 'pdd:暖阳杂货铺:5301001:xbuyer|2026-11-20T09:15:02+08:00|我是李雷，电话13812345678|', type: 'buyer_message', buyer: '5301001' },
+      { ...base, id: 'pdd:暖阳杂货铺:5301001:xagent|2026-11-20T09:15:09+08:00|韩梅梅您好|', type: 'agent_message', buyer: '5301001', sender: 'human' },
+      // Where the buyer is not where the extension puts it, the rest of the id is not looked at either.
+      { ...base, id: 'pdd:李雷13812345678:5301002:1', type: 'buyer_message', buyer: '5301002' },
+      { ...base, id: '李雷:5301003:13812345678', type: 'buyer_message', buyer: '5301003' },
+    ] as ChatEvent[];
+    const r = both(leaky);
+    expect(r.bytes.split('\n')).toEqual(r.expected.split('\n'));
+    expect(r.bytes).not.toMatch(/李雷|韩梅梅|138123|530100/);
+    for (const line of r.bytes.trim().split('\n')) expect((JSON.parse(line) as ChatEvent).id).toMatch(/^e-[0-9a-f]{16}$/);
+  });
+
+  it('ids of the shapes the extension makes keep their shape with the buyer pseudonymised; any other shape is hashed whole', () => {
+    const shop = '暖阳杂货铺';
+    const id = (e: Partial<ChatEvent> & { id: string }) => ({ ...base, type: 'buyer_message', buyer: 'u1', ...e }) as ChatEvent;
+    const kept = [
+      id({ id: `pdd:${shop}:u1:1795569302250` }), // PDD page ids: epoch ms
+      id({ id: `douyin:${shop}:u1:7388000000000000006_template`, platform: 'douyin' }),
+      id({ id: `douyin:${shop}:u1:0a1b2c3d-0000-4000-8000-000000000031`, platform: 'douyin' }),
+      id({ id: `pdd:${shop}:u1:wait:09:59` }),
+      id({ id: `pdd:${shop}:u1:wait:昨天 12:40:1795569302` }),
+      id({ id: `pdd:${shop}:u1:wait:29926155` }),
+      id({ id: `pdd:${shop}:u1:answered:1795569302`, type: 'agent_message', sender: 'human' }),
+      id({ id: `pdd:${shop}:u1:excluded:1795569302250`, type: 'buyer_excluded', reason: 'advertising' }),
+      id({ id: `pdd:${shop}:u1:merged:shop-1795569302`, type: 'buyer_excluded', reason: 'merged' }),
+      id({ id: `pdd:${shop}:u1:named:1795569302` }),
+    ];
+    const verbatim = [
+      id({ id: `pdd:${shop}:compliance:blocked:1795569302250`, type: 'compliance', action: 'blocked', categories: ['x'], rules: [] }),
+      id({ id: `pdd:${shop}:tpl:t-0a1b2c3d:1795569302250`, type: 'template_used', template: 't-0a1b2c3d' }),
+    ];
+    const hashed = [
+      id({ id: `pdd:${shop}:u1:xbuyer-00a1b2c3d4e5f6` }), // a hash of a text: guessable without the salt
+      id({ id: `pdd:${shop}:u1:wait:p77bb84bf:2026-11-20` }),
+      id({ id: `pdd:${shop}:u1:carried:77bb84bf` }),
+      id({ id: `pdd:${shop}:u1:merged:77bb84bf`, type: 'buyer_excluded', reason: 'merged' }),
+      id({ id: `pdd:${shop}:u1:m12` }),
+      id({ id: `pdd:${shop}:u1:${'1'.repeat(30)}` }),
+      id({ id: `pdd:${shop}:tpl:t-1:1795569302250`, type: 'template_used', template: 't-2' }),
+      id({ id: `pdd:other:u1:1795569302250` }),
+    ];
+    const r = both([...kept, ...verbatim, ...hashed]);
+    expect(r.bytes.split('\n')).toEqual(r.expected.split('\n'));
+    const ids = r.bytes.trim().split('\n').map((l) => (JSON.parse(l) as ChatEvent).id);
+    const p = createPseudonymizer(SALT);
+    expect(ids.slice(0, kept.length)).toEqual(kept.map((e) => e.id.replace(':u1:', `:${p.buyer('u1')}:`)));
+    expect(ids.slice(kept.length, kept.length + verbatim.length)).toEqual(verbatim.map((e) => e.id));
+    for (const x of ids.slice(kept.length + verbatim.length)) expect(x).toMatch(/^e-[0-9a-f]{16}$/);
+  });
 });

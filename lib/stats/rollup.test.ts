@@ -345,3 +345,83 @@ describe('history', () => {
     expect(h.all[6]!.rounds).toBe(today.reduce((s, f) => s + f.rounds, 0));
   });
 });
+
+describe('what cannot be computed is set aside, not thrown', () => {
+  const good = () => [
+    buyer('2026-11-19T09:00:00+08:00', 'g1'), human('2026-11-19T09:00:30+08:00', 'g1'),
+    buyer('2026-11-20T09:00:00+08:00', 'g2'), human('2026-11-20T09:01:00+08:00', 'g2'),
+    buyer('2026-11-21T09:00:00+08:00', 'g3'), human('2026-11-21T09:00:10+08:00', 'g3'),
+  ];
+  const NOW = '2026-11-21T10:00:00+08:00';
+
+  it('an event of the China year 26 stored before the schema refused it: the other days roll up as the command computes them, the day is reported', async () => {
+    const db = newDb();
+    const events = good();
+    // recordEvents trusts its caller (the handler and the import validate): an older version stored this.
+    await recordEvents(db, [...events, buyer('0026-11-20T09:00:00+08:00', 'typo')]);
+    expect(await db.rollupDays.get('0026-11-20')).toMatchObject({ stale: 1 });
+    const now = at(NOW);
+    expect(await rollupFinishedDays(db, now)).toEqual(['2026-11-19', '2026-11-20']);
+    const command = statsCommand(events, NOW);
+    expect((await rollupsBetween(db, { from: '2026-11-19', to: '2026-11-21', now })).map((r) => r.figures)).toEqual(command);
+    expect(await db.rollupDays.get('0026-11-20')).toMatchObject({ stale: 0, setAside: { whole: true, rows: 1 } });
+    const h = await history(db, { now, days: 7 });
+    expect(h.all.map((p) => p.rounds)).toEqual([0, 0, 0, 0, 1, 1, 1]);
+    expect(h.setAside).toEqual({ days: ['0026-11-20'], rows: [] });
+    // Retention too; the day's raw events go with it, and with them the notice.
+    await expect(pruneEvents(db, { now, keepDays: 2 })).resolves.toMatchObject({ days: ['0026-11-20', '2026-11-19'] });
+    expect((await history(db, { now, days: 7 })).setAside).toEqual({ days: [], rows: [] });
+  });
+
+  it('a day filed under an impossible date (2026-02-30) is set aside; the round open across it still carries from 02-28 to 03-01', async () => {
+    const db = newDb();
+    await recordEvents(db, [buyer('2026-02-28T22:50:00+08:00', 'night'), buyer('2026-03-01T09:00:00+08:00', 'night'), human('2026-03-01T09:10:00+08:00', 'night')]);
+    // A row and its day state written by hand (or by a bug) under a day that does not exist.
+    await db.events.put({ ...buyer('2026-02-28T23:00:00+08:00', 'odd'), day: '2026-02-30' });
+    await db.rollupDays.put({ date: '2026-02-30', stale: 1, computedAt: 0, events: 0, carryInDigest: '', carryOut: [], lateCloses: [], pruned: false });
+    const now = at('2026-03-02T10:00:00+08:00');
+    await expect(rollupFinishedDays(db, now)).resolves.toContain('2026-03-01');
+    expect((await db.rollups.get(['2026-03-01', 'pdd', '暖阳杂货铺']))!.figures!.rounds).toBe(0); // still 02-28's round
+    expect((await db.rollups.get(['2026-02-28', 'pdd', '暖阳杂货铺']))!.figures).toMatchObject({ rounds: 1, answered_rounds: 1 });
+    expect((await history(db, { now, days: 7 })).setAside).toEqual({ days: ['2026-02-30'], rows: [] });
+  });
+
+  it('corrupt stored rows (no instant, 02-30 rolled to 03-02, an unknown platform, no buyer) are left out of their day, counted, and reported', async () => {
+    const db = newDb();
+    const events = good();
+    await recordEvents(db, events);
+    await db.events.bulkPut([
+      { ...buyer('2026-11-20T09:30:00+08:00', 'c1'), ts: 'garbage', day: '2026-11-20' },
+      { ...buyer('2026-11-20T09:30:00+08:00', 'c2'), platform: 'amazon', day: '2026-11-20' },
+      { ...buyer('2026-11-20T09:30:00+08:00', 'c3'), buyer: undefined, day: '2026-11-20' },
+      // Stored when Date.parse still took 02-30 for 03-02.
+      { ...buyer('2026-11-21T09:30:00+08:00', 'c4'), ts: '2026-02-30T09:30:00+08:00', day: '2026-11-21' },
+    ] as never);
+    const now = at(NOW);
+    await rollupFinishedDays(db, now);
+    const command = statsCommand(events, NOW);
+    expect((await rollupsBetween(db, { from: '2026-11-19', to: '2026-11-21', now })).map((r) => r.figures)).toEqual(command);
+    expect(await liveDay(db, { now })).toHaveLength(1);
+    expect((await dayOutcomes(db, '2026-11-21', { now })).map((o) => o.round.buyer)).toEqual(['g3']);
+    expect((await history(db, { now, days: 7 })).setAside).toEqual({
+      days: [],
+      rows: [
+        { date: '2026-11-20', count: 3 },
+        { date: '2026-11-21', count: 1 },
+      ],
+    });
+  });
+
+  it('a corrupt carry (a round open since NaN) does not stop the next day or today', async () => {
+    const db = newDb();
+    await recordEvents(db, good());
+    const now = at(NOW);
+    await rollupFinishedDays(db, now);
+    const day = (await db.rollupDays.get('2026-11-19'))!;
+    await db.rollupDays.put({ ...day, carryOut: [{ platform: 'pdd', shop: '暖阳杂货铺', buyer: 'x', openedAt: Number.NaN }] });
+    await recordEvents(db, [buyer('2026-11-20T10:00:00+08:00', 'g4')]); // the 20th is computed again
+    await expect(rollupFinishedDays(db, now)).resolves.toEqual(['2026-11-20']);
+    expect((await db.rollups.get(['2026-11-20', 'pdd', '暖阳杂货铺']))!.figures!.rounds).toBe(2);
+    await expect(liveDay(db, { now })).resolves.toHaveLength(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { CRLF, roundCells } from './csv';
-import type { ChatEvent, PlatformName } from './events';
+import { END_EVENT_MS, FIRST_EVENT_MS, MAX_EVENT_YEAR, MIN_EVENT_YEAR, PLATFORMS, tsInstant, type ChatEvent, type PlatformName } from './events';
 import { computeDays, roundOutcomes, type ComputeOptions, type DayFigures, type RoundOutcome, type Threshold, type Verdict } from './kpi';
 import {
   markDaysStale,
@@ -11,6 +11,7 @@ import {
   type LateClose,
   type Rollup,
   type RollupDay,
+  type SetAside,
   type StoredEvent,
   type TemplateCounts,
 } from './db';
@@ -42,6 +43,10 @@ import { prepareEvents, roundsFromPrepared } from '../timing/rounds';
  *
  * Same-instant events of one buyer are taken in the store's order (by id); the raw-events export
  * writes that order, so export → `npm run stats` agrees with the dashboard.
+ *
+ * Stored data is checked as it is read (`storedRowProblem`, `isDayKey`): a row or a day that cannot be
+ * computed is set aside, recorded on the day (`RollupDay.setAside`) and reported (`setAsideBetween`),
+ * and everything else goes on. One damaged record must not stop every rollup, chart and export after it.
  */
 
 const DAY_MS = 86_400_000;
@@ -299,6 +304,97 @@ const utf8Decoder = new TextDecoder();
 export const packText = (pack: DayPack): string => utf8Decoder.decode(pack.jsonl);
 
 // ---------------------------------------------------------------------------------------------------
+// Stored data the rollups can read
+
+const ROW_TYPES: ReadonlySet<string> = new Set(['buyer_message', 'agent_message', 'buyer_excluded', 'template_used', 'compliance']);
+const PLATFORM_NAMES: ReadonlySet<string> = new Set(PLATFORMS);
+const ACTION_NAMES: ReadonlySet<string> = new Set(COMPLIANCE_ACTIONS);
+const isText = (v: unknown): v is string => typeof v === 'string';
+/** The first and the last day events may fall on, as day keys (they sort as strings). */
+const FIRST_DAY = `${MIN_EVENT_YEAR}-01-01`;
+const LAST_DAY = `${MAX_EVENT_YEAR}-12-31`;
+
+/**
+ * Whether `date` is a day the rollups can compute: `YYYY-MM-DD` as `chinaDate` writes it, in the years
+ * events may have. Day keys come from storage, where an older version or a damaged record may have put
+ * anything (`0026-11-20`, `2026-02-30`).
+ */
+export function isDayKey(date: string): boolean {
+  const m = DATE.exec(date);
+  if (!m) return false;
+  const year = Number(m[1]);
+  return year >= MIN_EVENT_YEAR && year <= MAX_EVENT_YEAR && chinaWallClockToEpoch(year, Number(m[2]), Number(m[3])) !== null;
+}
+
+/**
+ * What keeps a stored row from being computed as an event of `date`, or null. It checks the fields the
+ * rounds, figures, packs and exports read, with the contract's timestamp rule, by hand rather than with
+ * the zod schema: every row of every day rolled up passes here, and the schema costs several µs a row.
+ */
+export function storedRowProblem(row: unknown, date: string): string | null {
+  if (row === null || typeof row !== 'object') return 'not an object';
+  const r = row as Record<string, unknown>;
+  if (!isText(r.id) || !r.id) return 'no id';
+  if (!isText(r.type) || !ROW_TYPES.has(r.type)) return `unknown type ${String(r.type)}`;
+  if (!isText(r.ts)) return 'no ts';
+  const ms = tsInstant(r.ts);
+  if (typeof ms === 'string') return ms;
+  // What the extension writes is China time, whose date reads off the text.
+  if ((r.ts.endsWith('+08:00') ? r.ts.slice(0, 10) : chinaDate(ms)) !== date) return `ts ${r.ts} is not on ${date}`;
+  if (!isText(r.platform) || !PLATFORM_NAMES.has(r.platform)) return `unknown platform ${String(r.platform)}`;
+  if (!isText(r.shop)) return 'no shop';
+  const ofRound = r.type === 'buyer_message' || r.type === 'agent_message' || r.type === 'buyer_excluded';
+  if (ofRound ? !isText(r.buyer) || !r.buyer : r.buyer !== undefined && !isText(r.buyer)) return 'no buyer';
+  if (r.type === 'agent_message' && r.sender !== 'human' && r.sender !== 'robot') return 'no sender';
+  if (r.type === 'template_used' && !isText(r.template)) return 'no template';
+  if (r.type === 'compliance' && !(isText(r.action) && ACTION_NAMES.has(r.action) && Array.isArray(r.categories) && r.categories.every(isText))) {
+    return 'no action or categories';
+  }
+  return null;
+}
+
+interface UsableRows {
+  /** In the store's order. */
+  events: ChatEvent[];
+  /** Rows left out, and the first one's problem. */
+  setAside: number;
+  reason: string | null;
+}
+
+/** The rows of `date` the rollups can compute, sorted; the others are only counted. */
+function usableRows(rows: readonly StoredEvent[], date: string): UsableRows {
+  let setAside = 0;
+  let reason: string | null = null;
+  const ok = rows.filter((r) => {
+    const problem = storedRowProblem(r, date);
+    if (problem === null) return true;
+    setAside++;
+    reason ??= `${String((r as { id?: unknown }).id)}: ${problem}`;
+    return false;
+  });
+  return { events: sortStored(ok), setAside, reason };
+}
+
+const instant = (v: unknown): boolean => typeof v === 'number' && v >= FIRST_EVENT_MS && v < END_EVENT_MS;
+
+/** Stored carried rounds or late closes without the damaged ones (such a round is then not known). */
+function usableRounds<T extends CarryRound>(list: readonly T[] | undefined): T[] {
+  if (!Array.isArray(list)) return [];
+  const ok = list.filter(
+    (c) =>
+      c !== null &&
+      typeof c === 'object' &&
+      PLATFORM_NAMES.has(c.platform) &&
+      isText(c.shop) &&
+      isText(c.buyer) &&
+      c.buyer !== '' &&
+      instant(c.openedAt) &&
+      (!('closedAt' in c) || instant((c as CarryRound & { closedAt?: unknown }).closedAt)),
+  );
+  return ok.length === list.length ? [...list] : ok;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The stored part
 
 /** Events of a day in the store's order (by ts, ties by id), without their `day` field. */
@@ -323,6 +419,8 @@ export interface DayInput {
   lateCloses: LateClose[];
   /** The day's raw events were pruned: only its rollup is left. */
   pruned: boolean;
+  /** Stored rows of the day left out (see `storedRowProblem`), or the whole day; absent when none. */
+  setAside?: SetAside;
 }
 
 /**
@@ -334,16 +432,34 @@ export async function readDay(db: KefuDb, date: string): Promise<DayInput> {
   return db.transaction('r', [db.events, db.rollupDays, db.dayPacks], async () => {
     const [prev, own] = await Promise.all([db.rollupDays.where('date').below(date).last(), db.rollupDays.get(date)]);
     const pruned = !!own?.pruned;
-    const lateCloses = own?.lateCloses ?? [];
+    const lateCloses = usableRounds(own?.lateCloses);
+    if (own?.setAside?.whole && !own.stale) {
+      // Set aside by its rollup: a day without events, as the rollups took it.
+      return { date, events: [], before: [], carryIn: [], lateCloses: [], pruned, setAside: own.setAside };
+    }
     const pack = own && !own.stale && !pruned ? await db.dayPacks.get(date) : undefined;
-    const events = pack ? parseContractLines(packText(pack)) : sortStored(await db.events.where('day').equals(date).toArray());
-    if (!prev || !prev.stale) return { date, events, before: [], carryIn: prev?.carryOut ?? [], lateCloses, pruned };
+    // A pack holds only rows that were checked when it was written; one that cannot be read is passed
+    // over for the rows.
+    const packed = pack ? packEvents(pack) : null;
+    const rows = packed ? null : usableRows(await db.events.where('day').equals(date).toArray(), date);
+    const events = packed ?? rows!.events;
+    const setAside = rows?.setAside ? { setAside: { whole: false, rows: rows.setAside, reason: rows.reason! } } : {};
+    if (!prev || !prev.stale) return { date, events, before: [], carryIn: usableRounds(prev?.carryOut), lateCloses, pruned, ...setAside };
     const [earlier, prevRows] = await Promise.all([
       db.rollupDays.where('date').below(prev.date).last(),
       db.events.where('day').equals(prev.date).toArray(),
     ]);
-    return { date, events, before: sortStored(prevRows), carryIn: earlier?.carryOut ?? [], lateCloses, pruned };
+    return { date, events, before: usableRows(prevRows, prev.date).events, carryIn: usableRounds(earlier?.carryOut), lateCloses, pruned, ...setAside };
   });
+}
+
+/** The events of a day pack, or null when its bytes do not parse (the day's rows are read instead). */
+function packEvents(pack: DayPack): ChatEvent[] | null {
+  try {
+    return parseContractLines(packText(pack));
+  } catch {
+    return null;
+  }
 }
 
 /** The rollup of a read day. */
@@ -416,13 +532,24 @@ export async function rollupFinishedDays(db: KefuDb, now: number, profiles?: unk
         db.rollupDays.where('date').below(date).last(),
         db.events.where('day').equals(date).toArray(),
       ]);
-      const carryIn = prev?.carryOut ?? [];
-      const events = sortStored(rows);
+      const carryIn = usableRounds(prev?.carryOut);
+      const usable = usableRows(rows, date);
+      const events = usable.events;
       const options = { now, profiles };
-      const result = rollupOf(date, events, carryIn, options, current.lateCloses ?? [], true);
+      // A day that cannot be computed is set aside, so that the days after it still are.
+      let result: DayRollup | null = null;
+      let failure = isDayKey(date) ? null : `${date} is not a day`;
+      if (failure === null) {
+        try {
+          result = rollupOf(date, events, carryIn, options, usableRounds(current.lateCloses), true);
+        } catch (error) {
+          // Rows this check lets through and the figures still refuse (a bug): only this day is lost.
+          failure = error instanceof Error ? error.message : String(error);
+        }
+      }
       await db.rollups.where('date').equals(date).delete();
-      if (result.rows.length) await db.rollups.bulkPut(result.rows);
-      if (events.length && !current.pruned) {
+      if (result?.rows.length) await db.rollups.bulkPut(result.rows);
+      if (result && events.length && !current.pruned) {
         await db.dayPacks.put({
           date,
           jsonl: utf8.encode(events.map(contractLine).join('')),
@@ -438,23 +565,33 @@ export async function rollupFinishedDays(db: KefuDb, now: number, profiles?: unk
         await db.dayPacks.delete(date);
         await db.dayRounds.delete(date);
       }
+      // A day set aside whole counts as a day without events: the rounds open at its start stay open
+      // (a key like 2026-02-30 sorts between real days, and must not cut their carry).
+      const carryOut = result ? result.carryOut : carryIn;
+      const setAside: SetAside | null =
+        failure !== null
+          ? { whole: true, rows: rows.length, reason: failure }
+          : usable.setAside
+            ? { whole: false, rows: usable.setAside, reason: usable.reason! }
+            : null;
       const fresh: RollupDay = {
         date,
         stale: 0,
         computedAt: now,
-        events: rows.length,
+        events: result ? events.length : 0,
         carryInDigest: carryDigest(carryIn),
-        carryOut: result.carryOut,
-        lateCloses: result.lateCloses,
+        carryOut,
+        lateCloses: result ? result.lateCloses : usableRounds(current.lateCloses),
         pruned: current.pruned,
+        ...(setAside ? { setAside } : {}),
       };
       await db.rollupDays.put(fresh);
-      done.push(date);
+      if (result) done.push(date);
       // Rounds of earlier days this day answered.
-      const earlier = await recordLateCloses(db, result.closedCarry);
+      const earlier = result ? await recordLateCloses(db, result.closedCarry) : [];
       // The next day was computed from this day's old carry: if that changed, it is stale now.
       const after = await db.rollupDays.where('date').above(date).first();
-      if (after && !after.stale && !after.pruned && after.carryInDigest !== carryDigest(result.carryOut)) {
+      if (after && !after.stale && !after.pruned && after.carryInDigest !== carryDigest(carryOut)) {
         await markDaysStale(db, [after.date]);
         return { earlier, next: [after.date] };
       }
@@ -477,8 +614,18 @@ export interface TodayResult {
  */
 export async function refresh(db: KefuDb, options: RollupOptions): Promise<TodayResult> {
   await rollupFinishedDays(db, options.now, options.profiles);
-  const input = await readDay(db, chinaDate(options.now));
-  const rollup = computeInput(input, options);
+  let input = await readDay(db, chinaDate(options.now));
+  let rollup: DayRollup;
+  try {
+    rollup = computeInput(input, options);
+  } catch (error) {
+    // Today's rows passed the checks a finished day's pass; should they still fail (a bug), today is
+    // set aside like such a day rather than every tab and export failing with it.
+    const rows = input.events.length + (input.setAside?.rows ?? 0);
+    const reason = error instanceof Error ? error.message : String(error);
+    input = { ...input, events: [], before: [], carryIn: [], lateCloses: [], setAside: { whole: true, rows, reason } };
+    rollup = computeInput(input, options);
+  }
   if (rollup.closedCarry.length) {
     const marked = await db.transaction('rw', [db.rollups, db.rollupDays], () => recordLateCloses(db, rollup.closedCarry));
     if (marked.length) await rollupFinishedDays(db, options.now, options.profiles);
@@ -545,15 +692,56 @@ export interface RangeOptions extends RollupOptions {
  * computed live, nothing for days after today. Sorted by date, platform, shop.
  */
 export async function rollupsBetween(db: KefuDb, options: RangeOptions): Promise<Rollup[]> {
+  return (await rollupRange(db, options)).rows;
+}
+
+/** `rollupsBetween`, and today's input as it was read (for what was set aside). */
+export async function rollupRange(db: KefuDb, options: RangeOptions): Promise<{ rows: Rollup[]; today: DayInput }> {
   const { from, to } = options;
   chinaDayStart(from);
   chinaDayStart(to);
-  const { rollup } = await refresh(db, options);
-  const today = chinaDate(options.now);
+  const { input, rollup } = await refresh(db, options);
+  const today = input.date;
   const stored = from < today ? await db.rollups.where('date').between(from, to < today ? to : today, true, to < today).toArray() : [];
   stored.sort((a, b) => cmp(a.date, b.date) || cmp(a.platform, b.platform) || cmp(a.shop, b.shop));
   if (from <= today && today <= to) stored.push(...rollup.rows);
-  return stored;
+  return { rows: stored, today: input };
+}
+
+/** What was left out of the figures, for the interface to say so. */
+export interface SetAsideReport {
+  /** Days left out whole (their date, or their rows, could not be computed), sorted. */
+  days: string[];
+  /** Days computed without some of their stored rows, and how many each left out, sorted. */
+  rows: { date: string; count: number }[];
+}
+
+/**
+ * What was set aside on the days of [from, to] (finished days as their rollup recorded it, `today` as
+ * it was just read), and on every day filed under a key outside the years events may have, whichever
+ * the range: no chart or export range ever shows those. A day whose raw events retention deleted is
+ * not listed: nothing of it is left aside any more.
+ */
+export async function setAsideBetween(db: KefuDb, from: string, to: string, today?: DayInput): Promise<SetAsideReport> {
+  const records = await db.transaction('r', db.rollupDays, () =>
+    Promise.all([
+      db.rollupDays.where('date').between(from, to, true, true).toArray(),
+      db.rollupDays.where('date').below(FIRST_DAY).toArray(),
+      db.rollupDays.where('date').above(LAST_DAY).toArray(),
+    ]),
+  );
+  const days = new Set<string>();
+  const rows = new Map<string, number>();
+  const note = (date: string, s: SetAside | undefined, outOfYears: boolean) => {
+    if (s?.whole || outOfYears) days.add(date);
+    else if (s?.rows) rows.set(date, s.rows);
+  };
+  for (const [k, list] of records.entries()) for (const r of list) if (!r.pruned) note(r.date, r.stale ? undefined : r.setAside, k > 0);
+  if (today && today.date >= from && today.date <= to) note(today.date, today.setAside, false);
+  return {
+    days: [...days].sort(),
+    rows: [...rows].filter(([d]) => !days.has(d)).sort(([a], [b]) => cmp(a, b)).map(([date, count]) => ({ date, count })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -580,6 +768,8 @@ export interface History {
   all: HistoryPoint[];
   /** One series per shop that had rounds in the range, sorted by platform, shop. */
   shops: ShopHistory[];
+  /** What could not be computed and was left out (see `setAsideBetween`). */
+  setAside: SetAsideReport;
 }
 
 export interface HistoryOptions extends RollupOptions {
@@ -662,6 +852,7 @@ export async function history(db: KefuDb, options: HistoryOptions): Promise<Hist
   }
   if (t.rounds) allByDate.set(today, t);
 
+  const setAside = await setAsideBetween(db, from, today, todayInput);
   return {
     dates,
     all: dates.map((d) => point(d, allByDate.get(d))),
@@ -669,5 +860,6 @@ export async function history(db: KefuDb, options: HistoryOptions): Promise<Hist
       .filter((s) => [...s.byDate.values()].some((f) => f.rounds > 0))
       .sort((a, b) => cmp(a.platform, b.platform) || cmp(a.shop, b.shop))
       .map((s) => ({ platform: s.platform, shop: s.shop, points: dates.map((d) => shopPoint(d, s.byDate.get(d))) })),
+    setAside,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { ChatWatcher } from './watcher';
+import { chatEvent } from '../stats/events';
 import type { ConversationRow, PageMessage, PlatformAdapter } from '../adapters/types';
 
 /** A page whose reads the test scripts directly, so each watcher rule is tested on its own. */
@@ -256,5 +257,55 @@ describe('ChatWatcher', () => {
     const { page, w } = setup();
     page.rows = [{ ...row('~测试买家甲', 240, false, null), preview: '[草稿]好的亲' }];
     expect(w.scan().events[0]!.id).toMatch(/:wait:\d+$/);
+  });
+});
+
+describe('what the watcher puts in events', () => {
+  it('no message text in any id: an id-less message is named by a hash, two texts at the same time are two messages, a re-render is the same one', () => {
+    const { page, w, tick } = setup();
+    page.open = 'u1';
+    page.rows = [row('u1', null, true)];
+    page.messages = [msg(T0 - 60_000, 'buyer')];
+    w.scan();
+    tick(3000);
+    const ts = '2026-11-25T10:00:03+08:00';
+    const a = { id: null, sender: 'buyer', text: '我叫张三，电话13812345678', ts } as const;
+    const b = { id: null, sender: 'buyer', text: '我叫张三，电话13812345679', ts } as const;
+    page.messages = [...page.messages, a, b, { id: null, sender: 'agent', text: null, ts: null }];
+    const events = w.scan().events;
+    expect(events.map((e) => e.type)).toEqual(['buyer_message', 'buyer_message', 'agent_message']);
+    for (const e of events) expect(e.id).toMatch(/^pdd:糖果小铺旗舰店:u1:x(?:buyer|agent)-[0-9a-f]{14}$/);
+    expect(new Set(events.map((e) => e.id)).size).toBe(3);
+    expect(JSON.stringify(events)).not.toMatch(/张三|1381234567|电话/);
+    // Re-rendered (new objects, same content): nothing new.
+    page.messages = page.messages.map((m) => ({ ...m }));
+    expect(w.scan().events).toEqual([]);
+  });
+
+  it('every event it makes passes the schema, whatever the page shows: 300-character buyer and shop, a 500-character page id, a badge of 800000 days', () => {
+    const { page, w, tick } = setup();
+    const longBuyer = `u${'9'.repeat(299)}`;
+    page.shop = `店${'铺'.repeat(299)}`;
+    page.open = longBuyer;
+    page.rows = [row(longBuyer, null, true), row('u2', 800_000 * 86_400), row(`w${'8'.repeat(299)}`, 40)];
+    page.messages = [msg(T0 - 60_000, 'buyer')];
+    const first = w.scan();
+    tick(3000);
+    page.messages = [
+      ...page.messages,
+      { id: 'm'.repeat(500), sender: 'buyer', text: '在吗', ts: '2026-11-25T10:00:03+08:00' },
+      { id: null, sender: 'agent', text: '亲'.repeat(5000), ts: '2026-11-25T10:00:03+08:00' },
+    ];
+    page.rows = [row(longBuyer, null, true), row('u2', 800_000 * 86_400 + 3), row(`w${'8'.repeat(299)}`, null)];
+    const second = w.scan();
+    const events = [...first.events, ...second.events];
+    // The badge of 800000 days is no waiting time: no round from it. The third row opens and is answered.
+    expect(events.map((e) => e.type)).toEqual(['buyer_message', 'agent_message', 'buyer_message', 'agent_message']);
+    expect(events.some((e) => e.buyer === 'u2')).toBe(false);
+    for (const e of events) expect(chatEvent.safeParse(e).error?.issues ?? []).toEqual([]);
+    // Long page strings are cut and named by a hash of the whole: the same buyer is the same key.
+    expect(events[2]!.buyer).toBe(events[3]!.buyer);
+    expect(events[2]!.buyer).not.toBe(events[0]!.buyer);
+    expect(second.state.shop).toBe(events[0]!.shop);
   });
 });

@@ -86,22 +86,24 @@ export class ChatWatcher {
     // Named after the round's own event, so a reload that carries the same round again stores it once.
     const tag = fnv1a(opened.id);
     const platform = this.adapter.platform;
+    const to = boundedKey(buyer, MAX_BUYER);
+    const from = boundedKey(provisional, MAX_BUYER);
     events.push(
       {
-        id: `${platform}:${shopKey}:${buyer}:carried:${tag}`,
+        id: eventId(platform, shopKey, to, `carried:${tag}`),
         type: 'buyer_message',
         ts: toChinaIso(since),
         platform,
         shop: shopKey,
-        buyer,
+        buyer: to,
       },
       {
-        id: `${platform}:${shopKey}:${provisional}:merged:${tag}`,
+        id: eventId(platform, shopKey, from, `merged:${tag}`),
         type: 'buyer_excluded',
         ts: toChinaIso(since), // the day of the round it takes out
         platform,
         shop: shopKey,
-        buyer: provisional,
+        buyer: from,
         reason: 'merged',
       },
     );
@@ -110,7 +112,9 @@ export class ChatWatcher {
   /** Read the page; returns what it shows and the events that happened since the last read. */
   scan(): { state: WatcherState; events: ChatEvent[] } {
     const health = this.adapter.health(this.doc);
-    const shop = this.adapter.shop(this.doc) ?? this.shopFallback();
+    // The shop is in every event and every id (the guard's and the templates' too, from `state`).
+    const pageShop = this.adapter.shop(this.doc) ?? this.shopFallback();
+    const shop = pageShop === null ? null : boundedKey(pageShop, MAX_SHOP);
     const rows = this.adapter.conversations(this.doc);
     const open = this.adapter.openConversation(this.doc);
     const openBuyer = open?.buyer ?? null;
@@ -129,13 +133,17 @@ export class ChatWatcher {
     // workbench late still has the round; its id names the row's time so a reload stores it once).
     // A badge going away on a conversation that is not open means someone answered it elsewhere.
     for (const row of rows) {
+      // A badge beyond a week is no waiting time (a misread number, a date): this read of the row
+      // says nothing, neither a round nor an answer.
+      if (row.waiting !== null && !(Number.isFinite(row.waiting) && row.waiting >= 0 && row.waiting <= MAX_WAIT_S)) continue;
       const waiting = row.waiting !== null;
       const before = this.waitingBefore.get(row.buyer) ?? false;
       this.waitingBefore.set(row.buyer, waiting);
       // The open conversation is read from its pane, except at the first read, whose pane is history.
       if (!waiting) this.waitingSince.delete(row.buyer);
       if ((row.buyer === openBuyer && !first) || waiting === before) continue;
-      const base = { platform: this.adapter.platform, shop: shopKey, buyer: row.buyer };
+      const buyer = boundedKey(row.buyer, MAX_BUYER);
+      const base = { platform: this.adapter.platform, shop: shopKey, buyer };
       if (waiting) {
         const at = t - row.waiting! * 1000;
         // At the first read the row names the message, so a reload stores it once: by its time where
@@ -143,14 +151,14 @@ export class ChatWatcher {
         // minute coarse, so two reloads may date it a minute apart) by a hash of its preview (the
         // buyer's last message) and the day. Live, a buyer may write again within the same minute
         // after an answer, so the second is added.
-        const named = row.time ?? previewKey(row.preview, at) ?? String(Math.floor(at / 60_000));
-        const id = `${this.adapter.platform}:${shopKey}:${row.buyer}:wait:${named}${first ? '' : `:${Math.floor(at / 1000)}`}`;
+        const named = (row.time == null ? null : boundedKey(row.time, MAX_TIME_LABEL)) ?? previewKey(row.preview, at) ?? String(Math.floor(at / 60_000));
+        const id = eventId(this.adapter.platform, shopKey, buyer, `wait:${named}${first ? '' : `:${Math.floor(at / 1000)}`}`);
         this.waitingSince.set(row.buyer, { at, id });
         events.push({ ...base, id, type: 'buyer_message', ts: toChinaIso(at) });
       } else if (!first) {
         events.push({
           ...base,
-          id: `${this.adapter.platform}:${shopKey}:${row.buyer}:answered:${Math.floor(t / 1000)}`,
+          id: eventId(this.adapter.platform, shopKey, buyer, `answered:${Math.floor(t / 1000)}`),
           type: 'agent_message',
           sender: 'human',
           ts: toChinaIso(t),
@@ -176,10 +184,10 @@ export class ChatWatcher {
         break;
       }
     }
-    const keys = messages.map((m, i) => messageKey(m, i));
     // A message may get its page id only after it appeared (Feige's agent bubbles, 100–500 ms late):
     // what it showed before the id counts as seen too, so it is not taken for a new message.
     const shown = messages.map((m, i) => contentKey(m, i));
+    const keys = messages.map((m, i) => messageKey(m, shown[i]!));
     const isSeen = (i: number) => pane.seen.has(keys[i]!) || pane.seen.has(shown[i]!);
     const remember = (i: number) => {
       pane.seen.add(keys[i]!);
@@ -206,12 +214,13 @@ export class ChatWatcher {
       const at = m.ts ? Date.parse(m.ts) : t;
       if (at < pane.openedAt - this.staleMs) return; // a late chunk of old history
       if (m.sender === 'system') return;
+      const buyer = boundedKey(openBuyer, MAX_BUYER);
       const common = {
-        id: `${this.adapter.platform}:${shopKey}:${openBuyer}:${k}`,
+        id: eventId(this.adapter.platform, shopKey, buyer, k),
         ts: toChinaIso(at),
         platform: this.adapter.platform,
         shop: shopKey,
-        buyer: openBuyer,
+        buyer,
       };
       events.push(
         m.sender === 'buyer'
@@ -223,13 +232,60 @@ export class ChatWatcher {
   }
 }
 
-/** The page id when there is one; otherwise what the message shows, which is stable across re-renders. */
-function messageKey(m: PageMessage, index: number): string {
-  return m.id ?? contentKey(m, index);
+// Bounds on what the page puts into events, so that every event the watcher makes passes the schema
+// (events.ts: shop and buyer ≤ 200, id ≤ 300). An event the schema refuses is never stored.
+/** Longest buyer key an event carries (the schema's): up to it a key is kept as the rest of the page uses it. */
+const MAX_BUYER = 200;
+/**
+ * Longest shop an event carries, and the page state with it: every id holds the shop, the guard's and
+ * the templates' ids too (`<platform>:<shop>:tpl:<template id ≤ 100>:<ms>`), and must stay ≤ 300.
+ */
+const MAX_SHOP = 100;
+/** The buyer as it stands in an id that would be too long with the whole key. */
+const MAX_BUYER_IN_ID = 120;
+const MAX_ID = 300;
+/** Longest page message id kept as it is in an id (the ones seen are ≤ 40 characters). */
+const MAX_PAGE_ID = 64;
+/** Longest row time (`12:40`, `昨天 12:40`) kept as it is in an id. */
+const MAX_TIME_LABEL = 24;
+/** A waiting badge of more than a week is no waiting time (already waited 800000 days is a misread). */
+const MAX_WAIT_S = 7 * 86_400;
+
+/**
+ * A page string as a key: as it is when short enough, else cut and followed by a hash of the whole,
+ * so the same string always gives the same key and two long ones that share a start do not merge.
+ */
+function boundedKey(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max - 15; // `~` and 14 hex digits
+  if (/[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut--; // never half a surrogate pair
+  return `${text.slice(0, cut)}~${hash53(text)}`;
 }
 
+/**
+ * `<platform>:<shop>:<buyer>:<what>`, the shape exports recognise (pseudonymise-pack.ts). With a buyer
+ * key over 120 characters the id names the buyer by a shorter key of its own: the shop (≤ 100) and
+ * `what` (≤ 64) then fit in 300.
+ */
+function eventId(platform: string, shop: string, buyer: string, what: string): string {
+  const id = `${platform}:${shop}:${buyer}:${what}`;
+  return id.length <= MAX_ID ? id : `${platform}:${shop}:${boundedKey(buyer, MAX_BUYER_IN_ID)}:${what}`;
+}
+
+/** The page id when there is one (hashed when it is long), otherwise what the message shows, hashed. */
+function messageKey(m: PageMessage, shown: string): string {
+  if (m.id == null) return shown;
+  return m.id.length <= MAX_PAGE_ID ? m.id : `h${hash53(m.id)}`;
+}
+
+/**
+ * A name for a message from what it shows, stable across re-renders: its sender, and a hash of its
+ * time and text. Never the text itself: ids end up in exports, and a buyer writes names and phone
+ * numbers. 53 bits keep two different messages of one conversation apart (a collision would make the
+ * second one "seen"): about one chance in 10^9 for 4,000 messages.
+ */
 function contentKey(m: PageMessage, index: number): string {
-  return `x${m.sender}|${m.ts ?? ''}|${m.text ?? ''}|${m.ts || m.text ? '' : index}`;
+  return `x${m.sender}-${hash53(`${m.ts ?? ''}|${m.text ?? ''}|${m.ts || m.text ? '' : index}`)}`;
 }
 
 /**
@@ -240,6 +296,24 @@ function contentKey(m: PageMessage, index: number): string {
 function previewKey(preview: string | null | undefined, at: number): string | null {
   if (!preview || preview.startsWith('[草稿]')) return null;
   return `p${fnv1a(preview)}:${toChinaIso(at).slice(0, 10)}`;
+}
+
+/**
+ * 53-bit hash of a string (cyrb53, public domain), as 14 hex digits: stable names where 32 bits would
+ * let two of a few thousand collide. Not security: an id of low-entropy text is still guessable, which
+ * is why pseudonymised exports hash such ids again under their salt.
+ */
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
 /** 32-bit FNV-1a of a string, as 8 hex digits: short, stable names, not security. */
