@@ -73,9 +73,10 @@ export function DataTab() {
     setError(null);
     setMessage(null);
     setPending(null);
-    const r = parseEventsFile(await file.text());
-    // All or nothing: a bad line means nothing is imported.
-    if (!r.ok) return setError(t('importBadLine', file.name, r.line, r.message, r.errorCount));
+    // As bytes, so a GBK or UTF-16 file is named as such rather than read as broken lines.
+    const r = parseEventsFile(new Uint8Array(await file.arrayBuffer()));
+    // All or nothing: a bad line (or a file that is not UTF-8, or too big) means nothing is imported.
+    if (!r.ok) return setError(r.problem ? `${file.name}: ${r.message}` : t('importBadLine', file.name, r.line, r.message, r.errorCount));
     setPending({ name: file.name, events: r.events, skipped: r.skippedUnknown.length });
   };
 

@@ -8,6 +8,7 @@ import { getSettings } from '@/lib/runtime/settings-store';
 import { chinaDate, formatClock } from '@/lib/time/china';
 import { database } from './data';
 import type { ChatEvent } from '@/lib/stats/events';
+import { storedRowProblem } from '@/lib/stats/rollup';
 
 /** When the agent's shift started (kept in the extension's storage until they start a new one). */
 const shiftItem = storage.defineItem<number | null>('local:shiftStartedAt', { fallback: null });
@@ -33,7 +34,11 @@ export function ShiftTab({ waiting }: { waiting: ResponseFor<'waiting/all'> | nu
       const rows = await database().events.where('day').anyOf(days).toArray();
       const settings = await getSettings();
       if (!alive) return;
-      const events = rows.map(({ day: _d, ...e }) => e as ChatEvent).filter((e) => Date.parse(e.ts) >= startedAt - 86_400_000);
+      // A damaged stored row is left out (as the rollups do), never a reason for no summary at all.
+      const events = rows
+        .filter((r) => storedRowProblem(r, r.day) === null)
+        .map(({ day: _d, ...e }) => e as ChatEvent)
+        .filter((e) => Date.parse(e.ts) >= startedAt - 86_400_000);
       setSummary(shiftSummary(events, { startedAt, now, profiles: settings.timing.profiles }));
     })();
     return () => {

@@ -32,7 +32,12 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
   const savedShop = () => settings?.shops[adapter.platform] ?? null;
   const watcher = new ChatWatcher(adapter, document, { shop: savedShop });
   const key = outboxKey();
-  const outbox = new Outbox((events) => ask({ type: 'events/record', events }), { persist: persistTo(key) });
+  // An event the background can never store is set aside (and said in the console for a bug report),
+  // so it cannot hold up the ones after it.
+  const outbox = new Outbox((events) => ask({ type: 'events/record', events }), {
+    persist: persistTo(key),
+    onSetAside: (e: unknown) => console.warn('kefu-pilot: an event the stats cannot hold was set aside', e),
+  });
   // What earlier pages could not deliver (a reload mid-burst, a browser restart) goes out now; a copy
   // too fresh to tell from a live page's (the page this one replaced) is fetched once it is old enough.
   // Pages hidden for a while can sleep; their copies stay fresh only while they retry, so a periodic
