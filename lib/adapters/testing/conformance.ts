@@ -5,11 +5,13 @@
  * - every list is in the table, and each entry is one valid selector without a comma;
  * - the fallbacks named by the adapter are the ones that match on the changed-markup page;
  * - health: healthy on the workbench pages, unhealthy but recognised on changed markup, and "not this
- *   workbench" on a page that is not it.
+ *   workbench" on a page that is not it;
+ * - the composer: text written goes in through the page's own input path (a textarea's native value
+ *   setter, past a framework's instance setter, then a bubbling input event) and reads back.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { queryAllFirst, type SelectorList, type SelectorTable } from '../dom';
 import { loadHtml, type LoadedPage } from '../html-node';
 import type { PlatformAdapter, PlatformMeta } from '../types';
@@ -127,6 +129,30 @@ export function adapterConformance<K extends string>(spec: ConformanceSpec<K>): 
       expect(spec.adapter.messages(doc)).toEqual([]);
       expect(spec.adapter.openConversation(doc)).toBeNull();
       expect(spec.adapter.composer(doc)).toBeNull();
+    });
+  });
+
+  describe(`${spec.meta.id} composer`, () => {
+    it("writes through the page's own input path: past an instance setter, with a bubbling input event", () => {
+      const doc = load('workbench');
+      const composer = spec.adapter.composer(doc);
+      expect(composer, 'a composer on the workbench page').not.toBeNull();
+      const field = composer!.element;
+      // A framework's instance-level value setter (React's value tracker) that a write must go past:
+      // a write through it is lost on the next render.
+      const tracked = vi.fn();
+      if (composer!.kind === 'textarea') {
+        const native = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')!;
+        Object.defineProperty(field, 'value', { configurable: true, get: () => native.get!.call(field), set: tracked });
+      }
+      const seen: { value: string; bubbles: boolean }[] = [];
+      doc.addEventListener('input', (e) => seen.push({ value: composer!.read(), bubbles: e.bubbles }));
+
+      composer!.write('亲，今天下单明天发');
+
+      expect(tracked).not.toHaveBeenCalled();
+      expect(composer!.read()).toBe('亲，今天下单明天发');
+      expect(seen.at(-1)).toEqual({ value: '亲，今天下单明天发', bubbles: true });
     });
   });
 
