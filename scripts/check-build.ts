@@ -111,7 +111,7 @@ for (const html of ['popup.html', 'options.html']) {
 //    does any warning not listed here with the reason it is safe (README "Firefox").
 const LINTER_WARNINGS_UNDERSTOOD: Record<string, string> = {
   DANGEROUS_EVAL: "zod's code-generating parser path; Kefu Pilot runs zod jitless (lib/runtime/no-eval.ts), so it is never called",
-  UNSAFE_VAR_ASSIGNMENT: "Preact's support for dangerouslySetInnerHTML, which no component of Kefu Pilot uses (user text is rendered as text)",
+  UNSAFE_VAR_ASSIGNMENT: "Preact's support for its raw-HTML prop, which no component of Kefu Pilot uses (user text is rendered as text)",
 };
 if (manifest.browser_specific_settings?.gecko) {
   const { createInstance } = (await import('addons-linter')) as unknown as {

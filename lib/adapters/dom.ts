@@ -66,3 +66,14 @@ export function firstText(root: ParentNode, list: SelectorList): string | null {
 export function noMatch(name: string, list: SelectorList): string {
   return `${name}: no match for ${list.join(', ')}`;
 }
+
+/** Row elements by buyer key, in page order (a buyer listed in several groups has several rows). */
+export function rowsByBuyer(rows: Iterable<{ row: HTMLElement; buyer: string }>): Map<string, HTMLElement[]> {
+  const out = new Map<string, HTMLElement[]>();
+  for (const { row, buyer } of rows) {
+    const list = out.get(buyer);
+    if (list) list.push(row);
+    else out.set(buyer, [row]);
+  }
+  return out;
+}

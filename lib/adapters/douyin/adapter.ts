@@ -9,7 +9,7 @@
  */
 import { CHINA_OFFSET_MS, chinaWallClockToEpoch, toChinaIso } from '../../time/china';
 import { composerFor } from '../composer';
-import { noMatch, queryAllFirst, queryFirst, textOf, type SelectorList } from '../dom';
+import { noMatch, queryAllFirst, queryFirst, rowsByBuyer, textOf, type SelectorList } from '../dom';
 import { sendKeyFromText } from '../send-key';
 import type {
   AdapterHealth,
@@ -798,14 +798,7 @@ export function createDouyinAdapter(options: DouyinAdapterOptions = {}): Platfor
     },
 
     rowElements(doc) {
-      const out = new Map<string, HTMLElement[]>();
-      if (!readable(doc)) return out;
-      for (const { row, buyer } of keyedRows(doc)) {
-        const list = out.get(buyer);
-        if (list) list.push(row);
-        else out.set(buyer, [row]);
-      }
-      return out;
+      return readable(doc) ? rowsByBuyer(keyedRows(doc)) : new Map();
     },
 
     chipSlot(row) {

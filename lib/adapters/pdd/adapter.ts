@@ -4,7 +4,7 @@
  */
 import { toChinaIso } from '../../time/china';
 import { parseChinaTimeLine, parseWaitingSeconds } from './parse';
-import { firstText, noMatch, queryAllFirst, queryFirst, textOf } from '../dom';
+import { firstText, noMatch, queryAllFirst, queryFirst, rowsByBuyer, textOf } from '../dom';
 import { composerFor } from '../composer';
 import { sendKeyFromText } from '../send-key';
 import type {
@@ -154,13 +154,7 @@ export const pddAdapter: PlatformAdapter = {
   },
 
   rowElements(doc) {
-    const out = new Map<string, HTMLElement[]>();
-    for (const { row, buyer } of rowsOf(doc)) {
-      const list = out.get(buyer);
-      if (list) list.push(row);
-      else out.set(buyer, [row]);
-    }
-    return out;
+    return rowsByBuyer(rowsOf(doc));
   },
 
   chipSlot(row) {
