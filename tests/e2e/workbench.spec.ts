@@ -83,7 +83,9 @@ test('a robot auto-reply is recorded as robot, not as a human reply', async ({ w
   await page.waitForTimeout(2500);
   await sim.setAutoReply({ enabled: true, delayMs: 300, text: '亲，您好，客服马上为您服务~' });
   await sim.buyerSays(open!, '有人吗');
-  const fresh = async () => (await storedEvents()).filter((e) => e.buyer === open && !/:(wait|carried):/.test(e.id));
+  // Chat events of this buyer only (a template use of an earlier test's page may still be arriving).
+  const fresh = async () =>
+    (await storedEvents()).filter((e) => e.buyer === open && /^(buyer|agent)_message$/.test(e.type) && !/:(wait|carried):/.test(e.id));
   await expect.poll(async () => (await fresh()).map((e) => `${e.type}:${e.sender ?? ''}`).sort()).toEqual(['agent_message:robot', 'buyer_message:']);
 });
 

@@ -83,6 +83,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await resetExtension(popup, driver.settings);
       await use();
       for (const page of app.context.pages()) if (page !== popup) await page.close();
+      // Messages a closed page had already sent land now, before the next test's reset clears them.
+      await popup.waitForTimeout(150);
     },
     { auto: true },
   ],
