@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PLATFORMS } from '../stats/events';
 import { SEARCH_KEYS_VERSION } from './keys';
+import { fnv1a32 } from '../hash';
 
 /**
  * Templated replies: the stored model. One versioned document, `{version, templates, groups}`, kept
@@ -142,12 +143,7 @@ export const DEFAULT_GROUP_NAME = '未分组';
 
 /** Deterministic group id from a name (migrations and imports must not depend on randomness). */
 export function groupIdForName(name: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `g-${(h >>> 0).toString(36)}`;
+  return `g-${fnv1a32(name).toString(36)}`;
 }
 
 const toEpoch = (v: number | string | undefined, fallback: number): number => {

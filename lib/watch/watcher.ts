@@ -1,6 +1,7 @@
 import type { AdapterHealth, ConversationRow, PageMessage, PlatformAdapter } from '../adapters/types';
 import type { ChatEvent } from '../stats/events';
 import { toChinaIso } from '../time/china';
+import { fnv1aHex, hash53Hex } from '../hash';
 
 /**
  * Turns successive reads of a workbench page into chat events.
@@ -84,7 +85,7 @@ export class ChatWatcher {
     this.carried.add(opened.id);
     const since = opened.at;
     // Named after the round's own event, so a reload that carries the same round again stores it once.
-    const tag = fnv1a(opened.id);
+    const tag = fnv1aHex(opened.id);
     const platform = this.adapter.platform;
     const to = boundedKey(buyer, MAX_BUYER);
     const from = boundedKey(provisional, MAX_BUYER);
@@ -259,7 +260,7 @@ function boundedKey(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = max - 15; // `~` and 14 hex digits
   if (/[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut--; // never half a surrogate pair
-  return `${text.slice(0, cut)}~${hash53(text)}`;
+  return `${text.slice(0, cut)}~${hash53Hex(text)}`;
 }
 
 /**
@@ -275,7 +276,7 @@ function eventId(platform: string, shop: string, buyer: string, what: string): s
 /** The page id when there is one (hashed when it is long), otherwise what the message shows, hashed. */
 function messageKey(m: PageMessage, shown: string): string {
   if (m.id == null) return shown;
-  return m.id.length <= MAX_PAGE_ID ? m.id : `h${hash53(m.id)}`;
+  return m.id.length <= MAX_PAGE_ID ? m.id : `h${hash53Hex(m.id)}`;
 }
 
 /**
@@ -285,7 +286,7 @@ function messageKey(m: PageMessage, shown: string): string {
  * second one "seen"): about one chance in 10^9 for 4,000 messages.
  */
 function contentKey(m: PageMessage, index: number): string {
-  return `x${m.sender}-${hash53(`${m.ts ?? ''}|${m.text ?? ''}|${m.ts || m.text ? '' : index}`)}`;
+  return `x${m.sender}-${hash53Hex(`${m.ts ?? ''}|${m.text ?? ''}|${m.ts || m.text ? '' : index}`)}`;
 }
 
 /**
@@ -295,33 +296,5 @@ function contentKey(m: PageMessage, index: number): string {
  */
 function previewKey(preview: string | null | undefined, at: number): string | null {
   if (!preview || preview.startsWith('[草稿]')) return null;
-  return `p${fnv1a(preview)}:${toChinaIso(at).slice(0, 10)}`;
-}
-
-/**
- * 53-bit hash of a string (cyrb53, public domain), as 14 hex digits: stable names where 32 bits would
- * let two of a few thousand collide. Not security: an id of low-entropy text is still guessable, which
- * is why pseudonymised exports hash such ids again under their salt.
- */
-function hash53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
-}
-
-/** 32-bit FNV-1a of a string, as 8 hex digits: short, stable names, not security. */
-function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return `p${fnv1aHex(preview)}:${toChinaIso(at).slice(0, 10)}`;
 }

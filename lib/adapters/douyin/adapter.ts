@@ -11,6 +11,7 @@ import { CHINA_OFFSET_MS, chinaWallClockToEpoch, toChinaIso } from '../../time/c
 import { composerFor } from '../composer';
 import { noMatch, queryAllFirst, queryFirst, rowsByBuyer, textOf, type SelectorList } from '../dom';
 import { sendKeyFromText } from '../send-key';
+import { fnv1aHex } from '../../hash';
 import type {
   AdapterHealth,
   Composer,
@@ -260,15 +261,6 @@ interface ListRow {
   avatar: string | null;
 }
 
-/** FNV-1a, 32 bits, over the UTF-16 code units: 8 hex digits. */
-function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
 
 /**
  * A short identity of an avatar src: the hash of the address without its query and fragment (CDN
@@ -278,7 +270,7 @@ function fnv1a(text: string): string {
 export function avatarIdentity(src: string | null | undefined): string | null {
   const s = src?.trim();
   if (!s) return null;
-  return fnv1a(/^data:/i.test(s) ? s : s.split(/[?#]/, 1)[0]!);
+  return fnv1aHex(/^data:/i.test(s) ? s : s.split(/[?#]/, 1)[0]!);
 }
 
 /** The avatar identity of an `img` (its src attribute as written, not resolved against the page). */
