@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { mountShadowUi, onScreen } from './shadow-ui';
+import { mountShadowUi } from './shadow-ui';
 import type { Composer, PlatformAdapter } from '@/lib/adapters/types';
 import type { WatcherState } from '@/lib/watch/watcher';
 import type { ChatEvent } from '@/lib/stats/events';
@@ -58,19 +58,13 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
   const run = (text: string): CheckResult =>
     check(text, { platform: deps.adapter.platform, settings: settings(), replyTo: deps.state()?.lastBuyerText ?? undefined });
 
-  /** The block dialog as the agent sees it: in the document, laid out, not hidden by the page. */
-  const dialogShown = () => onScreen(ui.root()?.querySelector('[data-testid="kp-guard"]'));
-
   /**
    * A send may be held only behind a dialog the agent can see. The page (or another extension) may
-   * have taken our host out of the body or hidden it: put it back; if the dialog still does not show,
-   * drop it and let the send through (fail open).
+   * have taken our host out of the body or hidden it: it is put back; if the dialog still does not
+   * show, it is dropped and the send goes through (fail open).
    */
   const holdWithDialog = (): boolean => {
-    if (dialogShown()) return true;
-    ui.ensureAttached();
-    paint();
-    if (dialogShown()) return true;
+    if (ui.shows('[data-testid="kp-guard"]', paint)) return true;
     dialog = null;
     paint();
     return false;

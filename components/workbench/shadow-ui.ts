@@ -15,6 +15,11 @@ export interface ShadowUi {
    * it; true when it is in the document afterwards. A UI rendered into a detached tree is invisible.
    */
   ensureAttached: () => boolean;
+  /**
+   * Is the part matching `selector` on screen for the agent? If not, put the host back, `repaint`,
+   * and look once more. A UI that holds keys or sends only does so while this is true.
+   */
+  shows: (selector: string, repaint: () => void) => boolean;
 }
 
 export async function mountShadowUi(ctx: ContentScriptContext, name: string): Promise<ShadowUi> {
@@ -34,14 +39,22 @@ export async function mountShadowUi(ctx: ContentScriptContext, name: string): Pr
   });
   ui.mount();
   const host = ui.shadowHost;
+  const ensureAttached = () => {
+    if (ctx.isInvalid) return false;
+    // Out of the document, or moved into one of the page's own (perhaps hidden) containers.
+    if (document.body && host.parentNode !== document.body) document.body.append(host);
+    return host.isConnected;
+  };
   return {
     root: () => ui.mounted ?? null,
     host,
-    ensureAttached() {
-      if (ctx.isInvalid) return false;
-      // Out of the document, or moved into one of the page's own (perhaps hidden) containers.
-      if (document.body && host.parentNode !== document.body) document.body.append(host);
-      return host.isConnected;
+    ensureAttached,
+    shows(selector, repaint) {
+      const visible = () => onScreen(ui.mounted?.querySelector(selector));
+      if (visible()) return true;
+      ensureAttached();
+      repaint();
+      return visible();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { mountShadowUi, onScreen } from './shadow-ui';
+import { mountShadowUi } from './shadow-ui';
 import { CHIP_ATTR } from './chips';
 import type { Composer, PlatformAdapter } from '@/lib/adapters/types';
 import type { WatcherState } from '@/lib/watch/watcher';
@@ -91,8 +91,6 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
     const a = anchorOf(c);
     return { left: a.left, bottom: a.bottom };
   };
-
-  const pickerShown = () => onScreen(ui.root()?.querySelector('[data-testid="kp-picker"]'));
 
   const paint = () => {
     ui.ensureAttached(); // the page may have taken the picker's host out of its body
@@ -247,14 +245,10 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
       }
       if (!view || view.mode !== 'slash' || view.fields) return false;
       // The picker takes keys only while the agent can see it (the page may have removed our host).
-      if (!pickerShown()) {
-        ui.ensureAttached();
+      if (!ui.shows('[data-testid="kp-picker"]', paint)) {
+        view = null;
         paint();
-        if (!pickerShown()) {
-          view = null;
-          paint();
-          return false;
-        }
+        return false;
       }
       switch (e.key) {
         case 'ArrowDown':
