@@ -9,10 +9,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { CATEGORIES, check, type CheckResult } from '../lib/compliance/index';
+import { CATEGORIES, check, type CheckResult, DEFAULT_SEVERITIES } from '../lib/compliance/index';
 
 export const EVAL_DIR = join(import.meta.dirname, '..', 'lib', 'compliance', 'eval');
+/**
+ * The fresh split: messages written before any tuning against them and never tuned against afterwards
+ * (eval/fresh/README.md). It measures how the check does on phrasings nobody tuned it for.
+ */
+export const FRESH_DIR = join(EVAL_DIR, 'fresh');
 
+/** The disguise families of the first rounds (each has at least 25 messages in the tuned split). */
 export const DISGUISE_FAMILIES = [
   'separators',
   'homophones',
@@ -24,12 +30,32 @@ export const DISGUISE_FAMILIES = [
   'spelled-domains',
 ] as const;
 
+/**
+ * Families of violations that get around a word list by their form or their wording (round 4 on):
+ * every one is held to the disguised targets.
+ */
+export const EVASION_FAMILIES = [
+  'multiline',
+  'kouling',
+  'pinyin',
+  'numerals',
+  'diversion',
+  'profile-pointer',
+  'payment-disguise',
+  'scam',
+  'sensitive-data',
+  'threat',
+  'split-message',
+] as const;
+
 export const TARGETS = {
   plainRecall: 0.99,
   disguisedRecall: 0.9,
   familyRecall: 0.8,
   ordinaryBlock: 0.005,
   hardNegative: 0.02,
+  /** Absolute advertising claims warned (or more). */
+  absoluteWarn: 0.9,
 };
 
 const row = z.object({
@@ -38,6 +64,8 @@ const row = z.object({
   family: z.string().min(1),
   platform: z.string().optional(),
   buyer: z.string().optional(),
+  /** The agent's previous messages in the conversation (split-message family), oldest first. */
+  history: z.array(z.string()).max(10).optional(),
 });
 export type EvalRow = z.infer<typeof row> & { file: string; line: number };
 
@@ -56,17 +84,20 @@ export function loadRows(dir = EVAL_DIR): EvalRow[] {
   return rows;
 }
 
-type Kind = 'plain' | 'disguised' | 'ordinary' | 'hard-negative' | 'other';
+type Kind = 'plain' | 'disguised' | 'absolute' | 'ordinary' | 'hard-negative';
+/** Every family is one of the kinds: an unknown family is a disguise, held to the disguised targets. */
 const kindOf = (family: string): Kind =>
   family === 'plain'
     ? 'plain'
-    : (DISGUISE_FAMILIES as readonly string[]).includes(family)
-      ? 'disguised'
+    : family === 'absolute-claim'
+      ? 'absolute'
       : family.startsWith('ordinary-')
         ? 'ordinary'
         : family.startsWith('hard-negative')
           ? 'hard-negative'
-          : 'other';
+          : 'disguised';
+
+const BLOCKING = new Set(Object.entries(DEFAULT_SEVERITIES).filter(([, s]) => s === 'block').map(([c]) => c));
 
 export interface Outcome {
   row: EvalRow;
@@ -75,8 +106,15 @@ export interface Outcome {
   pass: boolean;
 }
 
+/**
+ * Violations: every expected category found, and blocked when one of them blocks by default (a finding
+ * that only warns lets the message go). Negatives: nothing at warn or above (block for ordinary).
+ */
 export function judge(r: EvalRow, result: CheckResult): boolean {
-  if (Array.isArray(r.expected)) return r.expected.every((c) => result.findings.some((f) => f.category === c));
+  if (Array.isArray(r.expected)) {
+    const found = r.expected.every((c) => result.findings.some((f) => f.category === c));
+    return found && (result.verdict === 'block' || !r.expected.some((c) => BLOCKING.has(c)));
+  }
   if (r.expected === 'ok') {
     const kind = kindOf(r.family);
     if (kind === 'ordinary') return result.verdict !== 'block';
@@ -93,9 +131,9 @@ export interface Report {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-export function evaluate(rows: readonly EvalRow[]): Report {
+export function evaluate(rows: readonly EvalRow[], title = 'compliance eval'): Report {
   const outcomes: Outcome[] = rows.map((r) => {
-    const result = check(r.text, { platform: r.platform ?? 'pdd', replyTo: r.buyer });
+    const result = check(r.text, { platform: r.platform ?? 'pdd', replyTo: r.buyer, history: r.history });
     return { row: r, result, pass: judge(r, result) };
   });
   const byFamily = new Map<string, Outcome[]>();
@@ -105,20 +143,25 @@ export function evaluate(rows: readonly EvalRow[]): Report {
   const failures: string[] = [];
   const gate = (name: string, value: number, target: number, higherIsBetter: boolean) => {
     const ok = higherIsBetter ? value >= target : value <= target;
-    if (!ok) failures.push(`${name}: ${pct(value)} (target ${higherIsBetter ? '≥' : '≤'} ${pct(target)})`);
+    if (!ok) failures.push(`${title}, ${name}: ${pct(value)} (target ${higherIsBetter ? '≥' : '≤'} ${pct(target)})`);
     return `${pct(value).padStart(7)}  target ${higherIsBetter ? '≥' : '≤'} ${pct(target).padEnd(6)} ${ok ? 'ok' : 'MISSED'}`;
   };
 
-  lines.push(`compliance eval: ${rows.length} messages, ${byFamily.size} families`, '');
+  lines.push(`${title}: ${rows.length} messages, ${byFamily.size} families`, '');
   lines.push('violations: recall (every expected category found)');
   const plain = byFamily.get('plain') ?? [];
   lines.push(`  ${'plain'.padEnd(28)} ${String(plain.length).padStart(4)}  ${gate('plain recall', rate(plain, (o) => o.pass), TARGETS.plainRecall, true)}`);
   const disguised = outcomes.filter((o) => kindOf(o.row.family) === 'disguised');
-  for (const family of DISGUISE_FAMILIES) {
+  const families = [...DISGUISE_FAMILIES, ...EVASION_FAMILIES, ...[...byFamily.keys()].filter((f) => kindOf(f) === 'disguised').sort()];
+  for (const family of new Set(families)) {
+    if (!byFamily.has(family)) continue;
     const os = byFamily.get(family) ?? [];
     lines.push(`  ${family.padEnd(28)} ${String(os.length).padStart(4)}  ${gate(`${family} recall`, rate(os, (o) => o.pass), TARGETS.familyRecall, true)}`);
   }
   lines.push(`  ${'disguised, all families'.padEnd(28)} ${String(disguised.length).padStart(4)}  ${gate('disguised recall', rate(disguised, (o) => o.pass), TARGETS.disguisedRecall, true)}`);
+
+  const absolute = byFamily.get('absolute-claim') ?? [];
+  if (absolute.length) lines.push(`  ${'absolute claims warned'.padEnd(28)} ${String(absolute.length).padStart(4)}  ${gate('absolute claims warned', rate(absolute, (o) => o.pass), TARGETS.absoluteWarn, true)}`);
 
   lines.push('', 'plain recall per category');
   for (const category of CATEGORIES) {
@@ -150,16 +193,34 @@ const describe = (o: Outcome) =>
   `  [${o.row.family}] ${JSON.stringify(o.row.text)} expected ${JSON.stringify(o.row.expected)} got ${o.result.verdict} ` +
   JSON.stringify(o.result.findings.map((f) => `${f.category}:${f.text}`));
 
+/** The two splits: the one the lexicon was tuned on, and the fresh one it never was. */
+export function splits(): { name: string; rows: EvalRow[]; fresh: boolean }[] {
+  return [
+    { name: 'tuned split (lib/compliance/eval/*.jsonl)', rows: loadRows(EVAL_DIR), fresh: false },
+    { name: 'fresh split (lib/compliance/eval/fresh/, never tuned against)', rows: loadRows(FRESH_DIR), fresh: true },
+  ];
+}
+
 export function main(argv: readonly string[]): { code: number; stdout: string } {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
-  const report = evaluate(loadRows());
-  const out = [...report.lines];
-  if (report.misses.length) {
-    out.push('', `misses (${report.misses.length})${verbose ? '' : ', first 30; --verbose for all'}:`);
-    out.push(...report.misses.slice(0, verbose ? undefined : 30).map(describe));
+  // The fresh split's misses are not listed unless asked for: reading them is how a split gets tuned on.
+  const freshMisses = argv.includes('--fresh-misses');
+  const out: string[] = [];
+  const failures: string[] = [];
+  for (const split of splits()) {
+    const report = evaluate(split.rows, split.name);
+    out.push(...report.lines);
+    failures.push(...report.failures);
+    if (split.fresh && !freshMisses) {
+      if (report.misses.length) out.push('', `misses: ${report.misses.length} (listed with --fresh-misses; once read, write the next fresh split)`);
+    } else if (report.misses.length) {
+      out.push('', `misses (${report.misses.length})${verbose ? '' : ', first 30; --verbose for all'}:`);
+      out.push(...report.misses.slice(0, verbose ? undefined : 30).map(describe));
+    }
+    out.push('', '');
   }
-  out.push('', report.failures.length ? `TARGETS MISSED:\n  ${report.failures.join('\n  ')}` : 'all targets met');
-  return { code: report.failures.length ? 1 : 0, stdout: `${out.join('\n')}\n` };
+  out.push(failures.length ? `TARGETS MISSED:\n  ${failures.join('\n  ')}` : 'all targets met on both splits');
+  return { code: failures.length ? 1 : 0, stdout: `${out.join('\n')}\n` };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -7,10 +7,11 @@ import { keywordFindings } from './detectors/keywords';
 import { linkFindings } from './detectors/links';
 import { numberFindings } from './detectors/numbers';
 import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, isClauseBreak, isSentenceBreak, type Scan, scanView } from './hits';
-import { lexiconFor, RULES, TermFlag } from './lexicon';
+import { lexiconFor, type Payload, phoneticLexicon, RULES, Strength, TermFlag } from './lexicon';
 import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES } from './defaults';
 import { type CheckResult, type Finding, maxVerdict, type Verdict } from './types';
-import { scratchView, squashedView, type View } from './views';
+import { phoneticView, type PhoneticView } from './phonetic';
+import { initialsView, joinedView, scratchView, squashedView, type View } from './views';
 
 /** The message's squashed view, reused from call to call (check() is synchronous and not re-entrant). */
 const scratch = scratchView();
@@ -42,7 +43,17 @@ export interface CheckOptions {
   complaint?: boolean;
   /** Most units read (default CHECK_LIMIT); offline tools and the benchmark may raise it. */
   limit?: number;
+  /**
+   * The agent's last few messages in this conversation, oldest first (kept in memory by the guard). A
+   * contact sent in pieces (v, x, then abc123) is found on the message that completes it; its
+   * highlight is the part in this message.
+   */
+  history?: readonly string[];
 }
+
+/** How many earlier messages, and how much of each, the split-message check reads. */
+export const HISTORY_MESSAGES = 3;
+export const HISTORY_CHARS = 200;
 
 /** Does the buyer's message complain (投诉, 坏了, 发错, 还没收到 …)? */
 export function isComplaint(buyerText: string, settings: ComplianceSettings = DEFAULT_COMPLIANCE_SETTINGS, limit = CHECK_LIMIT): boolean {
@@ -111,6 +122,38 @@ function pairFindings(scan: Scan, out: Candidate[]): void {
   }
 }
 
+/** Decide, in the view they were found in, which of candidates[from…] a negation cancels. */
+function markNegated(scan: Scan, candidates: Candidate[], from: number): void {
+  for (let i = from; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    c.negated = c.negatable && c.viewStart >= 0 && negated(scan, c);
+  }
+}
+
+/** Weak spellings of the contact keywords: a keyword heard only by its sound needs an invitation or an id. */
+const weakened = new WeakMap<Payload, Payload>();
+
+/**
+ * The phonetic view's scan. A keyword heard in characters that are not its own (为新 sounds like 微信)
+ * counts only as weakly as a bare v: with an invitation before it or an id after it. Typed-out
+ * pinyin (zhifubao) keeps its strength, and a term heard in characters needs three syllables.
+ */
+function phoneticScan(text: string, pv: PhoneticView): Scan {
+  const ps = scanView(text, pv, phoneticLexicon());
+  const typed = (h: Hit) => {
+    for (let i = h.start; i < h.end; i++) if (pv.latin[i]) return true;
+    return false;
+  };
+  ps.keywords = ps.keywords.map((h) => {
+    if (typed(h) || h.p.strength === Strength.Weak) return h;
+    let p = weakened.get(h.p);
+    if (!p) weakened.set(h.p, (p = { ...h.p, strength: Strength.Weak }));
+    return { ...h, p };
+  });
+  ps.terms = ps.terms.filter((h) => typed(h) || h.end - h.start >= 3);
+  return ps;
+}
+
 /** 不要加微信, 平台禁止私下交易, 刷单是违规的: a negation right before or after the finding. */
 function negated(scan: Scan, c: Candidate): boolean {
   const { view, lex, negPre, negPost } = scan;
@@ -172,8 +215,27 @@ export function check(input: string, options: CheckOptions = {}): CheckResult {
   const cut = cutAt(input, limit);
   const text = cut < input.length ? input.slice(0, cut) : input;
   const result = checkWhole(text, settings, options, limit);
+  if (options.history?.length) withHistory(result, text, options.history, settings, options, limit);
   if (cut < input.length) result.uncheckedFrom = cut;
   return result;
+}
+
+/**
+ * Read the message after the last few sent ones, as lines of one text: a finding that starts in them
+ * and ends in this message is this message's too (cut to the part typed here). Findings wholly in the
+ * earlier messages were theirs, and are not repeated.
+ */
+function withHistory(result: CheckResult, text: string, history: readonly string[], settings: ComplianceSettings, options: CheckOptions, limit: number): void {
+  const prior = history.slice(-HISTORY_MESSAGES).map((m) => m.slice(-HISTORY_CHARS)).join('\n') + '\n';
+  const joined = checkWhole(prior + text, settings, options, limit + prior.length);
+  for (const f of joined.findings) {
+    if (f.start >= prior.length || f.end <= prior.length) continue;
+    const end = f.end - prior.length;
+    if (result.findings.some((g) => g.category === f.category && g.start < end)) continue;
+    result.findings.push({ ...f, start: 0, end, text: text.slice(0, end) });
+    result.verdict = maxVerdict(result.verdict, f.severity);
+  }
+  result.findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function checkWhole(text: string, settings: ComplianceSettings, options: CheckOptions, limit: number): CheckResult {
@@ -191,6 +253,37 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   numberFindings(scan, candidates);
   addressFindings(scan, candidates);
   linkFindings(text, platform, candidates);
+  markNegated(scan, candidates, 0);
+  let from = candidates.length;
+  // What it sounds like: homophones, pinyin typed out, spoken digits.
+  const pv = phoneticView(view);
+  if (pv) {
+    const ps = phoneticScan(text, pv);
+    termFindings(ps, complaint, candidates);
+    pairFindings(ps, candidates);
+    keywordFindings(ps, platform, candidates);
+    numberFindings(ps, candidates);
+    markNegated(ps, candidates, from);
+    from = candidates.length;
+  }
+  // A message over several lines: read as one line, and down its first characters (藏头).
+  const joined = joinedView(view);
+  if (joined) {
+    const js = scanView(text, joined, lex);
+    termFindings(js, complaint, candidates);
+    pairFindings(js, candidates);
+    keywordFindings(js, platform, candidates);
+    numberFindings(js, candidates);
+    markNegated(js, candidates, from);
+    from = candidates.length;
+  }
+  const initials = initialsView(view);
+  if (initials) {
+    const is = scanView(text, initials, lex);
+    termFindings(is, complaint, candidates);
+    keywordFindings(is, platform, candidates);
+    markNegated(is, candidates, from);
+  }
   if (candidates.length === 0) return { verdict: 'ok', findings: [] };
 
   const allow = allowSpans(scan);
@@ -206,7 +299,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   let verdict: Verdict = 'ok';
   for (const c of candidates) {
     const rule = RULES[c.rule]!;
-    if (c.negatable && c.viewStart >= 0 && negated(scan, c)) {
+    if (c.negated) {
       negatedEnd.set(rule.category, Math.max(negatedEnd.get(rule.category) ?? -1, c.end));
       continue;
     }

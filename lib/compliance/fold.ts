@@ -106,6 +106,15 @@ function init(): void {
     FOLD[0x24d0 + k] = 0x61 + k; // ⓐ–ⓩ
     FOLD[0x249c + k] = 0x61 + k; // ⒜–⒵
   }
+  // Latin letters with marks → the bare letter: pinyin tone marks (wēi xìn → wei xin), é, ñ …; ü is
+  // typed v in pinyin (lǜ → lv). Then the script-a and script-g of some pinyin fonts.
+  for (let c = 0xc0; c <= 0x24f; c++) {
+    const base = String.fromCharCode(c).normalize('NFD').charCodeAt(0);
+    if ((base >= 0x41 && base <= 0x5a) || (base >= 0x61 && base <= 0x7a)) FOLD[c] = base;
+  }
+  for (const u of 'üÜǖǘǚǜǕǗǙǛ') FOLD[u.charCodeAt(0)] = 0x76;
+  FOLD[0x251] = 0x61; // ɑ
+  FOLD[0x261] = 0x67; // ɡ
   // Lower case last, so full-width capitals (Ａ → A) end as a.
   for (let i = 0; i < 0x10000; i++) {
     const f = FOLD[i]!;

@@ -48,6 +48,8 @@ export interface Candidate {
   core?: [number, number];
   /** Shop words carry their own severity. */
   severity?: 'block' | 'warn';
+  /** A negation cancels it (decided in the view it was found in). */
+  negated?: boolean;
 }
 
 const hitBuffer = createHits(256);

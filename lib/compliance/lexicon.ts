@@ -25,6 +25,7 @@ import variantsData from './lexicon/variants.json';
 import { Matcher } from './matcher';
 import type { ShopWord } from './defaults';
 import type { Category } from './types';
+import { hasPhonetic, phoneticKey } from './phonetic';
 import { squash } from './views';
 
 // ---------------------------------------------------------------------------------------------
@@ -287,8 +288,11 @@ class Builder {
   private readonly keys: string[] = [];
   private readonly lists: Payload[][] = [];
 
+  /** `key`: how a word is normalised into a pattern (the squashed view's reading, or the phonetic one). */
+  constructor(private readonly key: (word: string) => string = squash) {}
+
   add(raw: string, p: Payload): void {
-    const key = squash(raw);
+    const key = this.key(raw);
     if (!key) return;
     let i = this.index.get(key);
     if (i === undefined) {
@@ -412,7 +416,6 @@ function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
     idMin: ID_RULES[k.group]?.min ?? cues.id.min,
     idDigitsOnly: ID_RULES[k.group]?.digits ?? false,
   }));
-  const groupIndex = new Map(groups.map((g, i) => [g.name, i]));
   keywordData.forEach((k, gi) => {
     const add = (word: string, strength: Strength) => {
       const list = k.variants ? variantsOf(word) : [{ text: word, odd: false }];
@@ -425,6 +428,95 @@ function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
     for (const w of k.normal) add(w, Strength.Normal);
     for (const w of k.weak) add(w, Strength.Weak);
   });
+  addContexts(b);
+  // Address and complaint contexts.
+  for (const w of context.address.store) b.add(w, payload(Kind.StoreContext));
+  for (const w of context.address.return) b.add(w, payload(Kind.ReturnContext));
+  for (const w of context.complaint) b.add(w, payload(Kind.Complaint));
+  // Allow-lists: built in, then the shop's.
+  for (const w of allow.phrases) b.add(w, payload(Kind.Allow));
+  for (const w of extras.allowList ?? []) b.add(w, payload(Kind.Allow));
+  const shop = ruleIndex('shop.word');
+  for (const w of extras.shopWords ?? []) b.add(w.word, payload(Kind.Shop, { rule: shop, severity: w.severity }));
+  return { groups };
+}
+
+/** Categories whose words are also matched by sound (abuse is not: 沙发 sounds like an insult). */
+const PHONETIC_SKIP = new Set(['abuse']);
+
+/** Rules and keyword groups matched by sound too: the ones whose spellings vary (`variants`). */
+function phoneticRules(): { file: CategoryFile; rule: RuleData }[] {
+  return CATEGORY_FILES.filter((f) => !PHONETIC_SKIP.has(f.category)).flatMap((file) =>
+    file.rules.filter((r) => r.variants).map((rule) => ({ file, rule })),
+  );
+}
+
+/**
+ * The words the phonetic view looks for: terms, pairs and contact keywords of the rules whose
+ * spellings vary. Their syllables decide which characters homophones.json folds.
+ */
+export function phoneticSourceWords(): string[] {
+  const words: string[] = [];
+  for (const { file, rule } of phoneticRules()) {
+    for (const entry of rule.terms ?? []) words.push(...expandTemplate(entry));
+    for (const pair of file.pairs ?? []) {
+      if (pair.rule === rule.id) for (const e of [...pair.first, ...pair.then]) words.push(...expandTemplate(e));
+    }
+  }
+  for (const k of contact.keywords as KeywordData[]) if (k.variants) words.push(...k.strong, ...k.normal, ...k.weak);
+  return words;
+}
+
+/**
+ * The phonetic lexicon: the words of phoneticSourceWords() keyed by sound, with the cues, negations
+ * and number contexts they are read with (those keyed by sound as well, since the view reads every
+ * character that way). Words the view does not fold are left to the main lexicon.
+ */
+function fillPhonetic(b: Builder): void {
+  // One syllable alone is heard everywhere (薇 sounds like 为): only words of two or more.
+  const sounds = (w: string) => {
+    const k = squash(w);
+    return k.length >= 2 && hasPhonetic(k);
+  };
+  let pairIndex = 0;
+  const phonetic = new Set(phoneticRules().map(({ rule }) => rule.id));
+  for (const file of CATEGORY_FILES) {
+    for (const rule of file.rules) {
+      if (!phonetic.has(rule.id)) continue;
+      const flags = (rule.negatable ? TermFlag.Negatable : 0) | (rule.complaintOnly ? TermFlag.ComplaintOnly : 0);
+      const p = payload(Kind.Term, { rule: ruleIndex(rule.id), flags });
+      for (const entry of rule.terms ?? []) for (const text of expandTemplate(entry)) if (sounds(text)) b.add(text, p);
+    }
+  }
+  for (const file of CATEGORY_FILES) {
+    for (const pair of file.pairs ?? []) {
+      const index = pairIndex++;
+      if (!phonetic.has(pair.rule)) continue;
+      const data = file.rules.find((r) => r.id === pair.rule);
+      const flags = data?.negatable ? TermFlag.Negatable : 0;
+      const add = (words: string[], strength: Strength) => {
+        const p = payload(Kind.Pair, { rule: ruleIndex(pair.rule), group: index, strength, gap: pair.window, flags });
+        for (const entry of words) for (const w of expandTemplate(entry)) b.add(w, p);
+      };
+      add(pair.first, Strength.Weak);
+      add(pair.then, Strength.Normal);
+    }
+  }
+  (contact.keywords as KeywordData[]).forEach((k, gi) => {
+    if (!k.variants) return;
+    const add = (w: string, strength: Strength) => {
+      if (sounds(w)) b.add(w, payload(Kind.Keyword, { group: gi, strength, notOn: k.notOn?.[w] ?? '' }));
+    };
+    for (const w of k.strong) add(w, Strength.Strong);
+    for (const w of k.normal) add(w, Strength.Normal);
+    for (const w of k.weak) add(w, Strength.Weak);
+  });
+  addContexts(b);
+}
+
+/** Cues, negations and number contexts: what decides what a keyword or a number means. */
+function addContexts(b: Builder): void {
+  const groupIndex = new Map((contact.keywords as KeywordData[]).map((k, i) => [k.group, i]));
   const mask = (names: string[]) => names.reduce((m, n) => m | (1 << (groupIndex.get(n) ?? 31)), 0);
   for (const cue of cues.pre as { words: string[]; groups: string[]; gap: number; as?: string; invite: boolean }[]) {
     for (const w of cue.words) {
@@ -437,23 +529,28 @@ function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
       b.add(w, payload(Kind.PostCue, { groups: mask(cue.groups), gap: cue.gap, rule: cue.as ? ruleIndex(cue.as) : -1 }));
     }
   }
-  // Negations.
   for (const n of context.negation.pre) for (const w of n.words) b.add(w, payload(Kind.NegPre, { gap: n.reach }));
   for (const w of context.negation.post.words) b.add(w, payload(Kind.NegPost, { gap: context.negation.post.reach }));
-  // Number, address and complaint contexts.
   const kinds = context.numbers.kinds as Record<NumberKind, string[]>;
   NUMBER_KINDS.forEach((kind, ki) => {
     for (const w of kinds[kind]) b.add(w, payload(Kind.NumberContext, { group: ki }));
   });
-  for (const w of context.address.store) b.add(w, payload(Kind.StoreContext));
-  for (const w of context.address.return) b.add(w, payload(Kind.ReturnContext));
-  for (const w of context.complaint) b.add(w, payload(Kind.Complaint));
-  // Allow-lists: built in, then the shop's.
-  for (const w of allow.phrases) b.add(w, payload(Kind.Allow));
-  for (const w of extras.allowList ?? []) b.add(w, payload(Kind.Allow));
-  const shop = ruleIndex('shop.word');
-  for (const w of extras.shopWords ?? []) b.add(w.word, payload(Kind.Shop, { rule: shop, severity: w.severity }));
-  return { groups };
+}
+
+let phoneticBuilt: Lexicon | null = null;
+
+/** The phonetic lexicon (built once; the shop's own words are matched as typed, not by sound). */
+export function phoneticLexicon(): Lexicon {
+  if (phoneticBuilt) return phoneticBuilt;
+  const b = new Builder((w) => phoneticKey(squash(w)));
+  fillPhonetic(b);
+  const groups = (contact.keywords as KeywordData[]).map((k) => ({
+    name: k.group,
+    rule: ruleIndex(k.rule),
+    idMin: ID_RULES[k.group]?.min ?? cues.id.min,
+    idDigitsOnly: ID_RULES[k.group]?.digits ?? false,
+  }));
+  return (phoneticBuilt = b.build(groups, context.numbers.window, context.numbers.after));
 }
 
 /** Compile the lexicon (and the shop's words, when given) into one automaton. */

@@ -171,6 +171,47 @@ function respelling(v: View, text: string, i: number): number {
   return 0;
 }
 
+const isNewLine = (c: number) => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+
+/** A copy of the units of `v` that `keep` selects (their original spans kept). */
+function pick(v: View, keep: (i: number) => boolean): View {
+  const out = alloc(v.length + 8);
+  for (let i = 0; i < v.length; i++) if (keep(i)) push(out, v.codes[i]!, v.from[i]!, v.to[i]!);
+  return out;
+}
+
+/**
+ * The message read as one line: new lines dropped like any separator (加\n微\n信, an id broken over
+ * two lines). Null when the message has a single line.
+ */
+export function joinedView(v: View): View | null {
+  let lines = 0;
+  for (let i = 0; i < v.length; i++) if (isNewLine(v.codes[i]!)) lines++;
+  return lines === 0 ? null : pick(v, (i) => !isNewLine(v.codes[i]!));
+}
+
+/** Fewest lines for a first-character acrostic (藏头) to be read. */
+const ACROSTIC_LINES = 3;
+
+/** The first character of every line, in order (a vertical 藏头 acrostic). Null under three lines. */
+export function initialsView(v: View): View | null {
+  let lines = 0;
+  let at = true;
+  for (let i = 0; i < v.length; i++) {
+    const nl = isNewLine(v.codes[i]!);
+    if (!nl && at) lines++;
+    at = nl;
+  }
+  if (lines < ACROSTIC_LINES) return null;
+  let start = true;
+  return pick(v, (i) => {
+    const nl = isNewLine(v.codes[i]!);
+    const first = !nl && start;
+    start = nl;
+    return first;
+  });
+}
+
 /** The view's units [start, end) as a string. */
 export function viewString(v: View, start = 0, end = v.length): string {
   let s = '';

@@ -1,0 +1,206 @@
+/**
+ * The phonetic view: what a message sounds like. Built from the squashed view, it folds
+ *   - every character whose reading is a syllable of the phonetic patterns (homophones.json, generated
+ *     from pinyin-pro) to one code per syllable, so 微 / 威 / 薇 / 维 all read "wei";
+ *   - every run of latin letters that spells pinyin (weixin, wēi xìn once the tone marks are folded,
+ *     zhi fu bao) to the same syllable codes, syllable by syllable;
+ *   - every run of five or more spoken digits (yao san ba …, 两, 拐, 洞, 勾 among digits) to ASCII digits,
+ *     so the number detectors read it as a number.
+ * Syllable codes live in the private-use area (U+E000 + syllable index), where no typed text is.
+ * Each unit keeps the original span of what it was built from, so a hit highlights what was typed.
+ */
+import table from './lexicon/homophones.json';
+import type { View } from './views';
+
+const PUA = 0xe000;
+const SYLLABLES = table.syllables.split(' ');
+const SYLLABLE_CODE = new Map(SYLLABLES.map((s, i) => [s, PUA + i]));
+const MAX_SYLLABLE = Math.max(...SYLLABLES.map((s) => s.length));
+/** Syllable code per character (0: not folded). */
+const PHON = new Uint16Array(0x10000);
+for (const [syllable, chars] of Object.entries(table.chars as Record<string, string>)) {
+  const code = SYLLABLE_CODE.get(syllable);
+  if (code === undefined) continue;
+  for (let i = 0; i < chars.length; i++) PHON[chars.charCodeAt(i)] = code;
+}
+
+/** Digits as they are read aloud (幺 for 1 and 两 for 2 on the phone, 拐 7, 洞 0, 勾 9 in radio talk). */
+const SPOKEN_DIGITS: Record<string, number> = {
+  ling: 0, dong: 0, yi: 1, yao: 1, er: 2, liang: 2, san: 3, si: 4, wu: 5, liu: 6, qi: 7, guai: 7, ba: 8, jiu: 9, gou: 9,
+};
+const DIGIT_OF_CODE = new Map<number, number>();
+for (const [s, d] of Object.entries(SPOKEN_DIGITS)) {
+  const code = SYLLABLE_CODE.get(s);
+  if (code !== undefined) DIGIT_OF_CODE.set(code, d);
+}
+/** Characters that stand for a digit only among other digits (两个 is two items, 拐弯 a turn). */
+const DIGIT_CHARS = new Map([...'两俩拐洞勾'].map((c, i) => [c.charCodeAt(0), [2, 2, 7, 0, 9][i]!]));
+/** Shortest run of spoken digits read as a number (a QQ number has five or more). */
+const MIN_DIGIT_RUN = 5;
+/** Longest latin run segmented into syllables (longer runs are not pinyin anyone types). */
+const MAX_LATIN_RUN = 64;
+
+const isLower = (c: number) => c >= 0x61 && c <= 0x7a;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** Syllable code of a folded character (the character itself when it is not folded). */
+export function phoneticCode(c: number): number {
+  const p = PHON[c]!;
+  return p !== 0 ? p : c;
+}
+
+/** A squashed word (a lexicon pattern) as the phonetic view reads it. */
+export function phoneticKey(squashed: string): string {
+  let out = '';
+  for (let i = 0; i < squashed.length; i++) out += String.fromCharCode(phoneticCode(squashed.charCodeAt(i)));
+  return out;
+}
+
+/** Does the string hold a character the phonetic view folds? */
+export function hasPhonetic(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (PHON[s.charCodeAt(i)] !== 0) return true;
+  return false;
+}
+
+export interface PhoneticView extends View {
+  /** 1 where the unit came from latin letters (pinyin typed out), else 0. */
+  latin: Uint8Array;
+}
+
+function alloc(capacity: number): PhoneticView {
+  return {
+    codes: new Uint16Array(capacity),
+    length: 0,
+    from: new Int32Array(capacity),
+    to: new Int32Array(capacity),
+    latin: new Uint8Array(capacity),
+  };
+}
+
+// Segmentation scratch (one message at a time).
+const cost = new Int32Array(MAX_LATIN_RUN + 1);
+const back = new Int32Array(MAX_LATIN_RUN + 1);
+const backCode = new Int32Array(MAX_LATIN_RUN + 1);
+const cuts: number[] = [];
+
+/**
+ * Split the letters codes[i, j) into pinyin syllables: fewest syllables, then most digit syllables.
+ * Fills `cuts` with [end, code] pairs and returns true, or false when the run is not pinyin.
+ */
+function segment(codes: Uint16Array, i: number, j: number): boolean {
+  const n = j - i;
+  if (n > MAX_LATIN_RUN) return false;
+  cost[0] = 0;
+  for (let k = 1; k <= n; k++) {
+    cost[k] = 0x7fffffff;
+    for (let len = 1; len <= MAX_SYLLABLE && len <= k; len++) {
+      if (cost[k - len] === 0x7fffffff) continue;
+      const s = String.fromCharCode.apply(null, codes.subarray(i + k - len, i + k) as unknown as number[]);
+      const code = SYLLABLE_CODE.get(s);
+      if (code === undefined) continue;
+      const c = cost[k - len]! + 10 - (DIGIT_OF_CODE.has(code) ? 1 : 0);
+      if (c < cost[k]!) {
+        cost[k] = c;
+        back[k] = k - len;
+        backCode[k] = code;
+      }
+    }
+  }
+  if (cost[n] === 0x7fffffff) return false;
+  cuts.length = 0;
+  for (let k = n; k > 0; k = back[k]!) cuts.push(i + k, backCode[k]!);
+  return true;
+}
+
+let scratch = alloc(1024);
+const digits = new Int8Array(4096);
+
+function push(v: PhoneticView, code: number, from: number, to: number, latin: number): void {
+  const n = v.length;
+  if (n === v.codes.length) {
+    const next = alloc(n * 2 + 8);
+    next.codes.set(v.codes);
+    next.from.set(v.from);
+    next.to.set(v.to);
+    next.latin.set(v.latin);
+    Object.assign(v, next, { length: n });
+  }
+  v.codes[n] = code;
+  v.from[n] = from;
+  v.to[n] = to;
+  v.latin[n] = latin;
+  v.length = n + 1;
+}
+
+/**
+ * The phonetic view of a squashed view, or null when it reads exactly like the squashed view (nothing
+ * folded): the caller then has nothing more to look at. The returned view is reused by the next call.
+ */
+export function phoneticView(sq: View): PhoneticView | null {
+  const { codes, length, from, to } = sq;
+  if (scratch.codes.length < length + 8) scratch = alloc(length * 2 + 8);
+  const v = scratch;
+  v.length = 0;
+  let changed = false;
+  let digitish = 0;
+  const digitAt = length + 8 <= digits.length ? digits : new Int8Array(length + 8);
+  for (let i = 0; i < length; ) {
+    const c = codes[i]!;
+    if (isLower(c)) {
+      let j = i + 1;
+      while (j < length && isLower(codes[j]!)) j++;
+      if (j - i >= 2 && segment(codes, i, j) && (cuts.length >= 4 || j - i >= 3)) {
+        changed = true;
+        let start = i;
+        for (let k = cuts.length - 2; k >= 0; k -= 2) {
+          const end = cuts[k]!;
+          const code = cuts[k + 1]!;
+          const d = DIGIT_OF_CODE.get(code);
+          digitAt[v.length] = d ?? -1;
+          if (d !== undefined) digitish++;
+          push(v, code, from[start]!, to[end - 1]!, 1);
+          start = end;
+        }
+      } else {
+        for (let k = i; k < j; k++) {
+          digitAt[v.length] = -1;
+          push(v, codes[k]!, from[k]!, to[k]!, 0);
+        }
+      }
+      i = j;
+      continue;
+    }
+    const spoken = DIGIT_CHARS.get(c);
+    if (spoken !== undefined) digitish++;
+    digitAt[v.length] = isDigit(c) ? c - 0x30 : (spoken ?? -1);
+    const p = PHON[c]!;
+    if (p !== 0) changed = true;
+    push(v, p !== 0 ? p : c, from[i]!, to[i]!, 0);
+    i++;
+  }
+  if (digitish > 0) changed = spokenNumbers(v, digitAt) || changed;
+  return changed ? v : null;
+}
+
+/** Runs of at least MIN_DIGIT_RUN digits, spoken ones among them, become ASCII digits. */
+function spokenNumbers(v: PhoneticView, digitAt: Int8Array): boolean {
+  let changed = false;
+  for (let i = 0; i < v.length; ) {
+    if (digitAt[i]! < 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let spoken = false;
+    while (j < v.length && digitAt[j]! >= 0) {
+      if (!isDigit(v.codes[j]!)) spoken = true;
+      j++;
+    }
+    if (spoken && j - i >= MIN_DIGIT_RUN) {
+      for (let k = i; k < j; k++) v.codes[k] = 0x30 + digitAt[k]!;
+      changed = true;
+    }
+    i = j;
+  }
+  return changed;
+}
