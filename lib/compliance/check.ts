@@ -3,14 +3,16 @@
  * compiled on first use and reused.
  */
 import { addressFindings } from './detectors/address';
+import { diversionFindings } from './detectors/diversion';
+import { tokenFindings } from './detectors/tokens';
 import { keywordFindings } from './detectors/keywords';
 import { linkFindings } from './detectors/links';
 import { numberFindings } from './detectors/numbers';
 import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, isClauseBreak, isSentenceBreak, type Scan, scanView } from './hits';
-import { lexiconFor, type Payload, phoneticLexicon, RULES, Strength, TermFlag } from './lexicon';
+import { Kind, lexiconFor, type Payload, phoneticLexicon, RULES, Strength, TermFlag } from './lexicon';
 import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES } from './defaults';
 import { type CheckResult, type Finding, maxVerdict, type Verdict } from './types';
-import { phoneticView, type PhoneticView } from './phonetic';
+import { phoneticView, type PhoneticView, SPOKEN } from './phonetic';
 import { initialsView, joinedView, scratchView, squashedView, type View } from './views';
 
 /** The message's squashed view, reused from call to call (check() is synchronous and not re-entrant). */
@@ -111,6 +113,8 @@ function pairFindings(scan: Scan, out: Candidate[]): void {
       const gapFrom = Math.min(a.end, b.end);
       const gapTo = Math.max(a.start, b.start);
       if (gapTo - gapFrom > a.p.gap || gapTo - gapFrom >= bestGap || hasBreak(view, gapFrom, gapTo, true, false)) continue;
+      // A negation between the two words (验证码不要告诉任何人, 退款原路退回支付宝) is one the pair says.
+      if ((b.p.flags & TermFlag.Negatable) !== 0 && negationIn(scan, gapFrom, gapTo)) continue;
       best = a;
       bestGap = gapTo - gapFrom;
     }
@@ -128,6 +132,20 @@ function markNegated(scan: Scan, candidates: Candidate[], from: number): void {
     const c = candidates[i]!;
     c.negated = c.negatable && c.viewStart >= 0 && negated(scan, c);
   }
+}
+
+/** Numbers of the phonetic view that were spoken (yao san ba …): the rest the squashed view has read. */
+function spokenNumberFindings(ps: Scan, pv: PhoneticView, out: Candidate[]): void {
+  const from = out.length;
+  numberFindings(ps, out);
+  let keep = from;
+  for (let i = from; i < out.length; i++) {
+    const c = out[i]!;
+    let spoken = false;
+    for (let k = c.viewStart; k < c.viewEnd && !spoken; k++) spoken = pv.latin[k] === SPOKEN;
+    if (spoken) out[keep++] = c;
+  }
+  out.length = keep;
 }
 
 /** Weak spellings of the contact keywords: a keyword heard only by its sound needs an invitation or an id. */
@@ -151,7 +169,23 @@ function phoneticScan(text: string, pv: PhoneticView): Scan {
     return { ...h, p };
   });
   ps.terms = ps.terms.filter((h) => typed(h) || h.end - h.start >= 3);
+  ps.pairs = ps.pairs.filter((h) => typed(h) || h.end - h.start >= 3);
+  // A marketplace heard in other characters (掏包) is not named; typed out in pinyin (tao bao) it is.
+  ps.divert = ps.divert.filter((h) => h.p.kind !== Kind.Market || typed(h));
   return ps;
+}
+
+/** Negations that reach this far (请勿 …, …都是诈骗) reach over clause breaks too, not over sentences. */
+const WIDE_NEGATION = 10;
+
+/** Does a negation lie wholly inside view[from, to)? */
+function negationIn(scan: Scan, from: number, to: number): boolean {
+  const { negPre } = scan;
+  for (let i = firstEndingFrom(negPre, from); i < negPre.length && negPre[i]!.end <= to; i++) {
+    const n = negPre[i]!;
+    if (n.start >= from && !question(scan.view.codes, n.start)) return true;
+  }
+  return false;
 }
 
 /** 不要加微信, 平台禁止私下交易, 刷单是违规的: a negation right before or after the finding. */
@@ -169,7 +203,7 @@ function negated(scan: Scan, c: Candidate): boolean {
   for (let i = firstEndingFrom(negPost, c.viewEnd); i < negPost.length && negPost[i]!.end <= limit; i++) {
     const n = negPost[i]!;
     if (n.start < c.viewEnd || n.start - c.viewEnd > n.p.gap) continue;
-    if (!hasBreak(view, c.viewEnd, n.start, false)) return true;
+    if (!hasBreak(view, c.viewEnd, n.start, false, n.p.gap < WIDE_NEGATION)) return true;
   }
   return false;
 }
@@ -253,6 +287,8 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   numberFindings(scan, candidates);
   addressFindings(scan, candidates);
   linkFindings(text, platform, candidates);
+  diversionFindings(scan, platform, candidates);
+  tokenFindings(text, platform, candidates);
   markNegated(scan, candidates, 0);
   let from = candidates.length;
   // What it sounds like: homophones, pinyin typed out, spoken digits.
@@ -262,7 +298,8 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     termFindings(ps, complaint, candidates);
     pairFindings(ps, candidates);
     keywordFindings(ps, platform, candidates);
-    numberFindings(ps, candidates);
+    spokenNumberFindings(ps, pv, candidates);
+    diversionFindings(ps, platform, candidates);
     markNegated(ps, candidates, from);
     from = candidates.length;
   }
@@ -274,6 +311,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     pairFindings(js, candidates);
     keywordFindings(js, platform, candidates);
     numberFindings(js, candidates);
+    diversionFindings(js, platform, candidates);
     markNegated(js, candidates, from);
     from = candidates.length;
   }

@@ -27,6 +27,8 @@ export interface Scan {
   numbers: Hit[];
   shop: Hit[];
   pairs: Hit[];
+  /** Diversion words: marketplaces and what sends a buyer there. */
+  divert: Hit[];
   store: number;
   returns: number;
   complaint: number;
@@ -70,6 +72,7 @@ export function scanView(text: string, view: View, lex: Lexicon): Scan {
     numbers: [],
     shop: [],
     pairs: [],
+    divert: [],
     store: 0,
     returns: 0,
     complaint: 0,
@@ -101,6 +104,7 @@ export function scanView(text: string, view: View, lex: Lexicon): Scan {
         case Kind.NumberContext: scan.numbers.push(hit); break;
         case Kind.Shop: scan.shop.push(hit); break;
         case Kind.Pair: scan.pairs.push(hit); break;
+        case Kind.Market: case Kind.NotMarket: case Kind.Go: case Kind.Self: case Kind.Action: case Kind.Lure: scan.divert.push(hit); break;
         case Kind.StoreContext: scan.store++; break;
         case Kind.ReturnContext: scan.returns++; break;
         case Kind.Complaint: scan.complaint++; break;
@@ -139,6 +143,19 @@ export function hasBreak(view: View, from: number, to: number, allowColon: boole
 /** Candidate from a squashed-view span. */
 export function fromView(view: View, rule: number, start: number, end: number, negatable: boolean): Candidate {
   return { rule, start: view.from[start]!, end: view.to[end - 1]!, viewStart: start, viewEnd: end, negatable };
+}
+
+/** Characters that hide digits of a number read back (138****5678, 6222 **** 1234, 尾号××78). */
+const MASKS = new Set([0x2a, 0xff0a, 0xd7, 0x2217, 0x2731, 0x25cf, 0x2022, 0x203b, 0x2605, 0x2606, 0x25cb]);
+
+/**
+ * Is the number typed over view[start, end) masked (a mask character inside it, as in 138****5678)?
+ * A masked number is the buyer's own, read back; never a contact or a card.
+ */
+export function masked(scan: Scan, start: number, end: number): boolean {
+  const { text, view } = scan;
+  for (let i = view.from[start]!; i < view.to[end - 1]!; i++) if (MASKS.has(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Index of the first hit of `list` (ordered by end, as the automaton reports them) ending at or after pos. */

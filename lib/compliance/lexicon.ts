@@ -13,6 +13,7 @@ import contact from './lexicon/contact.json';
 import context from './lexicon/context.json';
 import cues from './lexicon/cues.json';
 import disparaging from './lexicon/disparaging.json';
+import diversion from './lexicon/diversion.json';
 import impersonation from './lexicon/impersonation.json';
 import link from './lexicon/third-party-link.json';
 import payment from './lexicon/off-platform-payment.json';
@@ -141,6 +142,14 @@ export const Kind = {
   Complaint: 11,
   Shop: 12,
   Pair: 13,
+  /** Diversion words (diversion.json): a marketplace (notOn: its platform), go-verb, self, action, lure. */
+  Market: 14,
+  Go: 15,
+  Self: 16,
+  Action: 17,
+  Lure: 18,
+  /** A word a marketplace's name is part of without diverting (京东快递). */
+  NotMarket: 19,
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
@@ -150,7 +159,7 @@ export const Strength = { Weak: 0, Normal: 1, Strong: 2 } as const;
 export type Strength = (typeof Strength)[keyof typeof Strength];
 
 /** Number contexts, in the order of `context.json`. */
-export const NUMBER_KINDS = ['order', 'tracking', 'item', 'price', 'courier', 'self', 'contact', 'payment'] as const;
+export const NUMBER_KINDS = ['order', 'tracking', 'item', 'price', 'courier', 'self', 'contact', 'payment', 'return'] as const;
 export type NumberKind = (typeof NUMBER_KINDS)[number];
 
 export interface KeywordGroup {
@@ -274,6 +283,8 @@ export interface Lexicon {
   maxLength: number;
   /** Largest gap / reach / window of any cue, negation or pair. */
   maxGap: number;
+  /** How far from a marketplace's name the words that make it a diversion count. */
+  divertWindow: number;
 }
 
 export interface LexiconExtras {
@@ -336,6 +347,7 @@ class Builder {
       numberAfter,
       maxLength,
       maxGap,
+      divertWindow: diversion.window,
     };
   }
 
@@ -429,6 +441,7 @@ function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
     for (const w of k.weak) add(w, Strength.Weak);
   });
   addContexts(b);
+  addDiversion(b);
   // Address and complaint contexts.
   for (const w of context.address.store) b.add(w, payload(Kind.StoreContext));
   for (const w of context.address.return) b.add(w, payload(Kind.ReturnContext));
@@ -463,7 +476,8 @@ export function phoneticSourceWords(): string[] {
       if (pair.rule === rule.id) for (const e of [...pair.first, ...pair.then]) words.push(...expandTemplate(e));
     }
   }
-  for (const k of contact.keywords as KeywordData[]) if (k.variants) words.push(...k.strong, ...k.normal, ...k.weak);
+  for (const k of contact.keywords as KeywordData[]) words.push(...k.strong, ...k.normal, ...k.weak);
+  words.push(...Object.keys(diversion.markets), ...diversion.go, ...diversion.action, ...diversion.lure);
   return words;
 }
 
@@ -496,14 +510,13 @@ function fillPhonetic(b: Builder): void {
       const flags = data?.negatable ? TermFlag.Negatable : 0;
       const add = (words: string[], strength: Strength) => {
         const p = payload(Kind.Pair, { rule: ruleIndex(pair.rule), group: index, strength, gap: pair.window, flags });
-        for (const entry of words) for (const w of expandTemplate(entry)) b.add(w, p);
+        for (const entry of words) for (const w of expandTemplate(entry)) if (sounds(w)) b.add(w, p);
       };
       add(pair.first, Strength.Weak);
       add(pair.then, Strength.Normal);
     }
   }
   (contact.keywords as KeywordData[]).forEach((k, gi) => {
-    if (!k.variants) return;
     const add = (w: string, strength: Strength) => {
       if (sounds(w)) b.add(w, payload(Kind.Keyword, { group: gi, strength, notOn: k.notOn?.[w] ?? '' }));
     };
@@ -512,6 +525,17 @@ function fillPhonetic(b: Builder): void {
     for (const w of k.weak) add(w, Strength.Weak);
   });
   addContexts(b);
+  addDiversion(b);
+}
+
+/** Diversion words (detectors/diversion.ts). */
+function addDiversion(b: Builder): void {
+  for (const [w, platform] of Object.entries(diversion.markets)) b.add(w, payload(Kind.Market, { notOn: platform }));
+  for (const w of diversion.except) b.add(w, payload(Kind.NotMarket));
+  for (const w of diversion.go) b.add(w, payload(Kind.Go));
+  for (const w of diversion.self) b.add(w, payload(Kind.Self));
+  for (const w of diversion.action) b.add(w, payload(Kind.Action));
+  for (const w of diversion.lure) b.add(w, payload(Kind.Lure, { strength: diversion.strong.includes(w) ? Strength.Strong : Strength.Normal }));
 }
 
 /** Cues, negations and number contexts: what decides what a keyword or a number means. */
@@ -530,7 +554,7 @@ function addContexts(b: Builder): void {
     }
   }
   for (const n of context.negation.pre) for (const w of n.words) b.add(w, payload(Kind.NegPre, { gap: n.reach }));
-  for (const w of context.negation.post.words) b.add(w, payload(Kind.NegPost, { gap: context.negation.post.reach }));
+  for (const n of context.negation.post) for (const w of n.words) b.add(w, payload(Kind.NegPost, { gap: n.reach }));
   const kinds = context.numbers.kinds as Record<NumberKind, string[]>;
   NUMBER_KINDS.forEach((kind, ki) => {
     for (const w of kinds[kind]) b.add(w, payload(Kind.NumberContext, { group: ki }));

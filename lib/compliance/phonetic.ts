@@ -40,6 +40,9 @@ const MIN_DIGIT_RUN = 5;
 /** Longest latin run segmented into syllables (longer runs are not pinyin anyone types). */
 const MAX_LATIN_RUN = 64;
 
+/** Mark (in PhoneticView.latin) of a digit that was spoken (yao, 两, 拐 …) and is now ASCII. */
+export const SPOKEN = 2;
+
 const isLower = (c: number) => c >= 0x61 && c <= 0x7a;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
@@ -63,7 +66,7 @@ export function hasPhonetic(s: string): boolean {
 }
 
 export interface PhoneticView extends View {
-  /** 1 where the unit came from latin letters (pinyin typed out), else 0. */
+  /** 1 where the unit came from latin letters (pinyin typed out), 2 where it is a spoken digit, else 0. */
   latin: Uint8Array;
 }
 
@@ -149,9 +152,16 @@ export function phoneticView(sq: View): PhoneticView | null {
     if (isLower(c)) {
       let j = i + 1;
       while (j < length && isLower(codes[j]!)) j++;
-      if (j - i >= 2 && segment(codes, i, j) && (cuts.length >= 4 || j - i >= 3)) {
+      // The run, or failing that all but its first two letters, spelled in pinyin (qqhao: qq, then hao).
+      let s = i;
+      while (s < j - 2 && s < i + 2 && !segment(codes, s, j)) s++;
+      if (j - s >= 2 && (s > i || segment(codes, s, j)) && (cuts.length >= 4 || j - s >= 3)) {
         changed = true;
-        let start = i;
+        for (let k = i; k < s; k++) {
+          digitAt[v.length] = -1;
+          push(v, codes[k]!, from[k]!, to[k]!, 0);
+        }
+        let start = s;
         for (let k = cuts.length - 2; k >= 0; k -= 2) {
           const end = cuts[k]!;
           const code = cuts[k + 1]!;
@@ -197,7 +207,10 @@ function spokenNumbers(v: PhoneticView, digitAt: Int8Array): boolean {
       j++;
     }
     if (spoken && j - i >= MIN_DIGIT_RUN) {
-      for (let k = i; k < j; k++) v.codes[k] = 0x30 + digitAt[k]!;
+      for (let k = i; k < j; k++) {
+        v.codes[k] = 0x30 + digitAt[k]!;
+        v.latin[k] = SPOKEN;
+      }
       changed = true;
     }
     i = j;

@@ -76,7 +76,7 @@ describe('contact keywords', () => {
     ['企鹅号：10012345', 'contact.qq:企鹅号：10012345'],
     ['转到我支付宝', 'payment.account:转到我支付宝'],
     ['微信转我', 'payment.account:微信转我'],
-    ['闲鱼搜我们店', 'contact.other-app:闲鱼搜'],
+    ['闲鱼搜我们店', 'contact.divert:闲鱼搜我们店'],
   ])('%s', (text, expected) => {
     expect(rules(text)).toEqual([expected]);
   });

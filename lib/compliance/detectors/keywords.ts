@@ -5,9 +5,8 @@
  * 微信支付 and 企鹅玩偶 have none of these and stay quiet.
  */
 import cues from '../lexicon/cues.json';
-import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, type Scan } from '../hits';
+import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, masked, type Scan } from '../hits';
 import { Strength } from '../lexicon';
-import type { View } from '../views';
 import { numberContext } from './numbers';
 
 const COLON = 0x3a;
@@ -25,12 +24,14 @@ class IdReader {
   private from = -1;
   private end = -1;
   private letter = -1;
+  /** The run has a mask character typed inside it (138****5678): a number read back, not an id. */
+  private hidden = false;
 
-  constructor(private readonly view: View) {}
+  constructor(private readonly scan: Scan) {}
 
   /** The id starting within the gap after `from`, or null. */
   after(from: number, min: number, digitsOnly: boolean): { start: number; end: number } | null {
-    const { codes, length } = this.view;
+    const { codes, length } = this.scan.view;
     let i = from;
     for (let skipped = 0; i < length && skipped < ID_GAP; skipped++) {
       const c = codes[i]!;
@@ -39,12 +40,12 @@ class IdReader {
     }
     if (i < this.from || i > this.end) this.read(i);
     const end = this.end;
-    if (end - i < min || (digitsOnly && this.letter >= i)) return null;
+    if (end - i < min || (digitsOnly && this.letter >= i) || this.hidden) return null;
     return { start: i, end };
   }
 
   private read(i: number): void {
-    const { codes, length } = this.view;
+    const { codes, length } = this.scan.view;
     let j = i;
     let letter = -1;
     while (j < length) {
@@ -56,12 +57,13 @@ class IdReader {
     this.from = i;
     this.end = j;
     this.letter = letter;
+    this.hidden = j > i && masked(this.scan, i, j);
   }
 }
 
 export function keywordFindings(scan: Scan, platform: string, out: Candidate[]): void {
   const { view, lex } = scan;
-  const ids = new IdReader(view);
+  const ids = new IdReader(scan);
   for (const kw of scan.keywords) {
     if (kw.p.notOn === platform) continue;
     const group = lex.groups[kw.p.group]!;

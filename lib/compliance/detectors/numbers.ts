@@ -5,7 +5,7 @@
  * Nearby words decide what a number is: after 订单号 / 快递单号 / 商品ID / ¥ it is accounted for; next
  * to 快递员 it is the courier's; next to 支付宝 / 转账 it is a payment account.
  */
-import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, type Scan } from '../hits';
+import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, masked, type Scan } from '../hits';
 import { NUMBER_KINDS, ruleIndex } from '../lexicon';
 
 const PHONE = ruleIndex('contact.phone');
@@ -33,6 +33,8 @@ export function numberContext(scan: Scan, start: number, end: number): NumberCon
   }
   if (self) return 'self';
   if (courier) return 'accounted';
+  // After a return address (退货地址：… 收件人 … 电话 …) a number is the warehouse's.
+  for (let i = 0; i < numbers.length && numbers[i]!.end <= start; i++) if (numbers[i]!.p.group === K.return) return 'accounted';
   if (nearest) {
     if ((ACCOUNTED >> nearest.p.group) & 1) return 'accounted';
     return nearest.p.group === K.payment ? 'payment' : 'contact';
@@ -99,6 +101,7 @@ export function numberFindings(scan: Scan, out: Candidate[]): void {
     const mobile = isMobile(codes, start, n);
     const card = n >= 16 && n <= 19;
     if (!mobile && !card) continue;
+    if (masked(scan, start, end)) continue;
     const context = numberContext(scan, start, end);
     if (context === 'accounted') continue;
     if (mobile) out.push(fromView(scan.view, context === 'payment' ? ACCOUNT : PHONE, start, end, false));

@@ -1,0 +1,41 @@
+/**
+ * Diversion to another marketplace by name, with no link (去淘宝搜我们店, 京东店更便宜, 闲鱼上我挂了):
+ * a marketplace that is not this workbench's, in one sentence with
+ *   - a go-verb right before it (去 / 到 / 上 …) and an action or a lure after it (搜, 下单, 更便宜 …), or
+ *   - our own shop meant (我们 / 我家 / 搜我 …) and an action or a lure after it, or
+ *   - a lure strong enough alone (更便宜, 有券, 还有货 …) after it.
+ * 京东快递 and 抖音同款 name a marketplace without sending anyone there.
+ */
+import { type Candidate, fromView, hasBreak, type Hit, type Scan } from '../hits';
+import { Kind, ruleIndex, Strength } from '../lexicon';
+
+const DIVERT = ruleIndex('contact.divert');
+
+export function diversionFindings(scan: Scan, platform: string, out: Candidate[]): void {
+  const { divert, view, lex } = scan;
+  if (divert.length < 2) return;
+  const window = lex.divertWindow;
+  const not = divert.filter((h) => h.p.kind === Kind.NotMarket);
+  const near = (a: number, b: number) => !hasBreak(view, Math.min(a, b), Math.max(a, b), true, false);
+  for (const m of divert) {
+    if (m.p.kind !== Kind.Market || m.p.notOn === platform) continue;
+    if (not.some((n) => n.start <= m.start && n.end >= m.end)) continue;
+    let go = false;
+    let self = false;
+    let after: Hit | null = null;
+    let strong = false;
+    for (const h of divert) {
+      const k = h.p.kind;
+      if (k === Kind.Go && h.end <= m.start && m.start - h.end <= 1 && near(h.end, m.start)) go = true;
+      else if (k === Kind.Self && Math.abs(h.start - m.start) <= window && near(h.start, m.start)) self = true;
+      else if ((k === Kind.Action || k === Kind.Lure) && h.start >= m.end && h.start - m.end <= window && near(m.end, h.start)) {
+        if (!after || h.end > after.end) after = h;
+        if (k === Kind.Lure && h.p.strength === Strength.Strong) strong = true;
+      }
+    }
+    if (!after || !(go || self || strong)) continue;
+    const c = fromView(view, DIVERT, m.start, after.end, true);
+    c.negateFrom = m.start;
+    out.push(c);
+  }
+}
