@@ -48,7 +48,8 @@ export function tokenFindings(text: string, platform: string, out: Candidate[]):
   for (const re of [WRAPPED, NAMED]) {
     for (const m of t.matchAll(re)) {
       const code = m[1] ?? m[2] ?? '';
-      if (!isCode(code)) continue;
+      // A named 口令 may be digits only (搜索口令 88372611); a wrapped code needs letters and digits.
+      if (!isCode(code) && !(re === NAMED && /^[0-9]{6,}$/.test(code))) continue;
       // A token of this workbench's own app, with nothing pointing elsewhere, is its own share.
       if (platform === 'taobao' && re === WRAPPED && !opensOther) continue;
       if (opensOwn && !opensOther) continue;
