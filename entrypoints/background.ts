@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { KefuDb } from '@/lib/stats/db';
 import { createHandler } from '@/lib/runtime/handler';
+import { decodeDataUrl } from '@/lib/runtime/qr-decode';
 import { TabRegistry, type RegistrySnapshot } from '@/lib/runtime/tab-registry';
 import { getSettings, watchSettings } from '@/lib/runtime/settings-store';
 import { getTemplates, putTemplates, recordTemplateUses } from '@/lib/runtime/templates-store';
@@ -87,7 +88,7 @@ export default defineBackground(() => {
       return undefined;
     }
     void ready.then((registry) => {
-      handle ??= createHandler(db, { registry, settings: getSettings, onStored: countTemplateUse });
+      handle ??= createHandler(db, { registry, settings: getSettings, onStored: countTemplateUse, decodeQr: decodeDataUrl });
       return handle(message, { tabId: sender.tab?.id, windowId: sender.tab?.windowId }).then(sendResponse);
     });
     return true;

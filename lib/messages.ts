@@ -56,7 +56,17 @@ export const focusBuyerRequest = z.object({
   buyer: z.string().min(1).max(200),
 });
 
+/**
+ * Decode the QR code in an image from a workbench composer (a PNG data URL the content script drew
+ * at most QR_MAX_SIDE wide). The decoder lives in the background so it is not loaded on every page.
+ */
+export const qrDecodeRequest = z.object({
+  type: z.literal('qr/decode'),
+  image: z.string().startsWith('data:image/').max(4_000_000),
+});
+
 export const request = z.discriminatedUnion('type', [
+  qrDecodeRequest,
   recordEventsRequest,
   dayCountsRequest,
   todayStatsRequest,
@@ -121,6 +131,7 @@ const responseSchemas = {
   'tab/waiting': okResponse,
   'waiting/all': waitingAllResponse,
   'tabs/focus': okResponse,
+  'qr/decode': z.object({ ok: z.literal(true), text: z.string().nullable() }),
 } as const satisfies Record<Request['type'], z.ZodType>;
 
 export type ResponseFor<T extends Request['type']> = z.infer<(typeof responseSchemas)[T]>;

@@ -5,7 +5,10 @@ import type { Composer, PlatformAdapter } from '@/lib/adapters/types';
 import type { WatcherState } from '@/lib/watch/watcher';
 import type { ChatEvent } from '@/lib/stats/events';
 import type { Settings } from '@/lib/settings';
-import { check, loadComplianceSettings, type CheckResult, type ComplianceSettings, type Finding } from '@/lib/compliance';
+import { qrFinding } from '@/lib/compliance/qr-finding';
+import { imageDataUrl } from '@/lib/runtime/qr-image';
+import { ask } from '@/lib/runtime/client';
+import { check, HISTORY_CHARS, HISTORY_MESSAGES, loadComplianceSettings, type CheckResult, type ComplianceSettings, type Finding } from '@/lib/compliance';
 import { toChinaIso } from '@/lib/time/china';
 import { selectText } from '@/lib/adapters/composer';
 import { isSendKeyEvent } from '@/lib/adapters/send-key';
@@ -14,6 +17,21 @@ import { GuardDialog } from '../guard/GuardDialog';
 import { categoryLabel } from '../guard/categories';
 import type { ComposerHandler } from './composer-hooks';
 import '../guard/guard.css';
+
+/** Images read per send, and decoded results remembered (by image source). */
+const QR_IMAGES = 8;
+const QR_REMEMBERED = 64;
+
+/** The text of the QR code in an image element, decoded by the background (null: none, or unreadable). */
+async function decodeImage(img: HTMLImageElement): Promise<string | null> {
+  const image = await imageDataUrl(img);
+  if (!image) return null;
+  return (await ask({ type: 'qr/decode', image })).text;
+}
+
+/** How long a sent message counts towards a split one, and how many conversations are remembered. */
+const HISTORY_TTL_MS = 10 * 60_000;
+const HISTORY_CONVERSATIONS = 50;
 
 interface Deps {
   adapter: PlatformAdapter;
@@ -55,8 +73,70 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
     return cachedSettings.parsed;
   };
 
-  const run = (text: string): CheckResult =>
-    check(text, { platform: deps.adapter.platform, settings: settings(), replyTo: deps.state()?.lastBuyerText ?? undefined });
+  /**
+   * What the agent sent last in each conversation, in memory only (never stored, gone with the tab):
+   * a contact sent in pieces (v, x, abc123) is held on the message that completes it.
+   */
+  const sent = new Map<string, { text: string; at: number }[]>();
+  const conversation = () => deps.state()?.openBuyer ?? '';
+  const recent = (): string[] => {
+    const list = sent.get(conversation());
+    if (!list) return [];
+    const since = Date.now() - HISTORY_TTL_MS;
+    return list.filter((m) => m.at >= since).map((m) => m.text);
+  };
+  const remember = (text: string) => {
+    const key = conversation();
+    const list = (sent.get(key) ?? []).filter((m) => m.at >= Date.now() - HISTORY_TTL_MS);
+    list.push({ text: text.slice(-HISTORY_CHARS), at: Date.now() });
+    sent.delete(key); // most recent conversation last, so the oldest is dropped first
+    sent.set(key, list.slice(-HISTORY_MESSAGES));
+    if (sent.size > HISTORY_CONVERSATIONS) sent.delete(sent.keys().next().value!);
+  };
+
+  /**
+   * QR codes in the images of a composer that holds images (a contenteditable editor): decoded when
+   * they appear (after the agent's input, off the keystroke path), keyed by the image's source. A
+   * decode still running when the agent sends does not hold the send.
+   */
+  const qr = new Map<string, string | null | undefined>();
+  const images = (c: Composer): HTMLImageElement[] =>
+    c.element.isContentEditable ? [...c.element.querySelectorAll('img')].slice(0, QR_IMAGES) : [];
+  const scanImages = (c: Composer) => {
+    for (const img of images(c)) {
+      const key = img.currentSrc || img.src;
+      if (!key || qr.has(key)) continue;
+      if (qr.size >= QR_REMEMBERED) qr.delete(qr.keys().next().value!);
+      qr.set(key, undefined);
+      decodeImage(img).then(
+        (d) => {
+          qr.set(key, d);
+          if (d) recheck(c);
+        },
+        () => qr.set(key, null),
+      );
+    }
+  };
+  const qrFindings = (c: Composer): Finding[] => {
+    const out: Finding[] = [];
+    for (const img of images(c)) {
+      const decoded = qr.get(img.currentSrc || img.src);
+      const f = decoded ? qrFinding(decoded, { platform: deps.adapter.platform, settings: settings() }) : null;
+      if (f && settings().severities['qr-code'] !== 'off') out.push(f);
+    }
+    return out;
+  };
+
+  const run = (text: string, c?: Composer): CheckResult => {
+    const result = check(text, {
+      platform: deps.adapter.platform,
+      settings: settings(),
+      replyTo: deps.state()?.lastBuyerText ?? undefined,
+      history: recent(),
+    });
+    const codes = c ? qrFindings(c) : [];
+    return codes.length ? { ...result, verdict: 'block', findings: [...codes, ...result.findings] } : result;
+  };
 
   /**
    * A send may be held only behind a dialog the agent can see. The page (or another extension) may
@@ -149,6 +229,7 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
     if (!dialog) return;
     const { text, findings, composer: c } = dialog;
     record('overridden', text, findings, reason);
+    remember(text);
     bypass = text;
     dialog = null;
     paint();
@@ -164,24 +245,28 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
   /** A send is about to happen: true keeps it from the page. */
   const attempt = (c: Composer): boolean => {
     const text = c.read();
-    if (!text.trim()) return false;
+    if (!text.trim() && images(c).length === 0) return false;
     if (bypass !== null && bypass === text) {
       bypass = null;
       return false;
     }
+    const pass = () => {
+      remember(text);
+      return false;
+    };
     bypass = null;
     let result: CheckResult;
     try {
-      result = run(text);
+      result = run(text, c);
     } catch (e) {
       indicator = { kind: 'error', text: t('guardFailed', e instanceof Error ? e.message : String(e)) };
       paint();
-      return false;
+      return pass();
     }
     if (result.verdict === 'block') {
       dialog = { text, findings: result.findings.filter((f) => f.severity !== 'tip'), composer: c };
       paint();
-      if (!holdWithDialog()) return false; // nowhere to show why: the agent is not held
+      if (!holdWithDialog()) return pass(); // nowhere to show why: the agent is not held
       record('blocked', text, result.findings.filter((f) => f.severity === 'block'));
       return true;
     }
@@ -192,7 +277,7 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
     }
     indicator = null;
     paint();
-    return false;
+    return pass();
   };
 
   /** While the agent types: a quiet indicator, a moment after the last key. */
@@ -207,7 +292,8 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
         return paint();
       }
       try {
-        const r = run(text);
+        scanImages(c);
+        const r = run(text, c);
         const top = r.findings.find((f) => f.severity === r.verdict);
         indicator =
           r.verdict === 'ok' || !top

@@ -258,3 +258,16 @@ describe('negation', () => {
     expect(run('我不是说你傻逼').verdict).toBe('block');
   });
 });
+
+describe('split messages', () => {
+  it('holds the message that completes a contact sent in pieces, highlighting the part typed now', () => {
+    const r = check('kefu2024', { platform: 'pdd', history: ['v', 'x'] });
+    expect(r.verdict).toBe('block');
+    expect(r.findings.map((f) => [f.category, f.text])).toEqual([['off-platform-contact', 'kefu2024']]);
+    expect(check('kefu2024', { platform: 'pdd' }).verdict).toBe('ok');
+  });
+
+  it('does not repeat what the earlier messages held on their own', () => {
+    expect(check('好的亲', { platform: 'pdd', history: ['加我微信 kefu_88'] }).verdict).toBe('ok');
+  });
+});

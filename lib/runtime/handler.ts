@@ -24,6 +24,8 @@ export interface HandlerOptions {
   settings?: () => Promise<Settings>;
   /** Called with the events a record request stored for the first time (e.g. to count template use). */
   onStored?: (fresh: ChatEvent[]) => Promise<void> | void;
+  /** Decode the QR code of an image data URL (the background's canvas and jsQR); null: none. */
+  decodeQr?: (dataUrl: string) => Promise<string | null>;
 }
 
 export function createHandler(db: KefuDb, opts: HandlerOptions = {}) {
@@ -48,6 +50,10 @@ export function createHandler(db: KefuDb, opts: HandlerOptions = {}) {
         const usable = rows.filter((r) => storedRowProblem(r, r.day) === null);
         const days = computeDays(usable, { now: t, profiles }).filter((d) => d.date === today);
         return { ok: true, now: t, day: today, days };
+      }
+      case 'qr/decode': {
+        if (!opts.decodeQr) throw new Error('QR decoding is not available here');
+        return { ok: true, text: await opts.decodeQr(req.image) };
       }
       case 'events/list': {
         const rows = await db.events.where('day').equals(req.day).sortBy('ts');

@@ -166,3 +166,34 @@ test('a page script cannot act as the agent: a synthetic click on 仍然发送 o
   await expect(dialog(page).locator('button[data-action="confirm"]')).toBeDisabled();
   expect((await storedEvents()).filter((e) => e.type === 'compliance' && e.action === 'overridden')).toEqual([]);
 });
+
+test('a WeChat id sent in three pieces is held on the third, highlighted in the draft; another conversation starts afresh', async ({ workbench, driver }) => {
+  const { page, sim } = await workbench();
+  const box = driver.composer(page);
+  for (const piece of ['v', 'x']) {
+    await box.fill(piece);
+    await box.press('Enter');
+    await expect(dialog(page)).toHaveCount(0);
+  }
+  await expect.poll(() => sim.sentTexts()).toEqual(['v', 'x']);
+  await box.fill('kefu2024');
+  await box.press('Enter');
+  await expect(dialog(page)).toBeVisible();
+  await expect(dialog(page).locator('li[data-category="off-platform-contact"]')).toBeVisible();
+  // The highlight is the part in this message; the earlier pieces are already gone.
+  await expect(dialog(page).locator('mark')).toHaveText('kefu2024');
+  expect(await sim.sentTexts()).toEqual(['v', 'x']);
+  expect(await box.inputValue()).toBe('kefu2024');
+});
+
+test('an agent declining to give a contact passes, and so does a masked number read back', async ({ workbench, driver }) => {
+  const { page, sim } = await workbench();
+  const box = driver.composer(page);
+  const replies = ['不好意思亲，平台规定不能加微信哦，有问题在这里说就好', '您留的收货电话是138****5678，快递员会提前联系您'];
+  for (const reply of replies) {
+    await box.fill(reply);
+    await box.press('Enter');
+    await expect(dialog(page)).toHaveCount(0);
+  }
+  await expect.poll(() => sim.sentTexts()).toEqual(replies);
+});
