@@ -167,22 +167,22 @@ test('a page script cannot act as the agent: a synthetic click on 仍然发送 o
   expect((await storedEvents()).filter((e) => e.type === 'compliance' && e.action === 'overridden')).toEqual([]);
 });
 
-test('a WeChat id sent in three pieces is held on the third, highlighted in the draft; another conversation starts afresh', async ({ workbench, driver }) => {
+test('a WeChat id sent in three pieces (微, 信, the id) is held on the third, highlighted in the draft', async ({ workbench, driver }) => {
   const { page, sim } = await workbench();
   const box = driver.composer(page);
-  for (const piece of ['v', 'x']) {
+  for (const piece of ['微', '信']) {
     await box.fill(piece);
     await box.press('Enter');
     await expect(dialog(page)).toHaveCount(0);
   }
-  await expect.poll(() => sim.sentTexts()).toEqual(['v', 'x']);
+  await expect.poll(() => sim.sentTexts()).toEqual(['微', '信']);
   await box.fill('kefu2024');
   await box.press('Enter');
   await expect(dialog(page)).toBeVisible();
   await expect(dialog(page).locator('li[data-category="off-platform-contact"]')).toBeVisible();
   // The highlight is the part in this message; the earlier pieces are already gone.
   await expect(dialog(page).locator('mark')).toHaveText('kefu2024');
-  expect(await sim.sentTexts()).toEqual(['v', 'x']);
+  expect(await sim.sentTexts()).toEqual(['微', '信']);
   expect(await box.inputValue()).toBe('kefu2024');
 });
 
