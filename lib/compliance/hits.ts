@@ -2,7 +2,9 @@
  * One pass of the automaton over the squashed view, sorted into what each detector needs: findings,
  * contact keywords and their cues, negations, number / address / complaint contexts, allow spans.
  */
-import { Kind, type Lexicon, type Payload } from './lexicon';
+import { Kind, type Lexicon, NUMBER_KINDS, type Payload } from './lexicon';
+
+const RETURN_ADDRESS = NUMBER_KINDS.indexOf('return');
 import { createHits } from './matcher';
 import type { View } from './views';
 
@@ -31,6 +33,8 @@ export interface Scan {
   divert: Hit[];
   store: number;
   returns: number;
+  /** End of the first return-address word (退货地址, 收件人 …): numbers after it are the warehouse's. */
+  returnAddressEnd: number;
   complaint: number;
 }
 
@@ -75,6 +79,7 @@ export function scanView(text: string, view: View, lex: Lexicon): Scan {
     divert: [],
     store: 0,
     returns: 0,
+    returnAddressEnd: Infinity,
     complaint: 0,
   };
   const { codes, length } = view;
@@ -101,7 +106,10 @@ export function scanView(text: string, view: View, lex: Lexicon): Scan {
         case Kind.NegPre: scan.negPre.push(hit); break;
         case Kind.NegPost: scan.negPost.push(hit); break;
         case Kind.Allow: scan.allow.push(hit); break;
-        case Kind.NumberContext: scan.numbers.push(hit); break;
+        case Kind.NumberContext:
+          scan.numbers.push(hit);
+          if (p.group === RETURN_ADDRESS && end < scan.returnAddressEnd) scan.returnAddressEnd = end;
+          break;
         case Kind.Shop: scan.shop.push(hit); break;
         case Kind.Pair: scan.pairs.push(hit); break;
         case Kind.Market: case Kind.NotMarket: case Kind.Go: case Kind.Self: case Kind.Action: case Kind.Lure: scan.divert.push(hit); break;

@@ -385,6 +385,16 @@ const ID_RULES: Record<string, { min: number; digits: boolean }> = {
   bank: { min: 12, digits: true },
 };
 
+/** The contact keyword groups, in contact.json's order (both lexicons index them the same way). */
+function keywordGroups(): KeywordGroup[] {
+  return (contact.keywords as KeywordData[]).map((k) => ({
+    name: k.group,
+    rule: ruleIndex(k.rule),
+    idMin: ID_RULES[k.group]?.min ?? cues.id.min,
+    idDigitsOnly: ID_RULES[k.group]?.digits ?? false,
+  }));
+}
+
 function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
   // Terms of every category.
   for (const file of CATEGORY_FILES) {
@@ -422,12 +432,7 @@ function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
   }
   // Contact and payment keywords.
   const keywordData = contact.keywords as KeywordData[];
-  const groups: KeywordGroup[] = keywordData.map((k) => ({
-    name: k.group,
-    rule: ruleIndex(k.rule),
-    idMin: ID_RULES[k.group]?.min ?? cues.id.min,
-    idDigitsOnly: ID_RULES[k.group]?.digits ?? false,
-  }));
+  const groups = keywordGroups();
   keywordData.forEach((k, gi) => {
     const add = (word: string, strength: Strength) => {
       const list = k.variants ? variantsOf(word) : [{ text: word, odd: false }];
@@ -568,13 +573,7 @@ export function phoneticLexicon(): Lexicon {
   if (phoneticBuilt) return phoneticBuilt;
   const b = new Builder((w) => phoneticKey(squash(w)));
   fillPhonetic(b);
-  const groups = (contact.keywords as KeywordData[]).map((k) => ({
-    name: k.group,
-    rule: ruleIndex(k.rule),
-    idMin: ID_RULES[k.group]?.min ?? cues.id.min,
-    idDigitsOnly: ID_RULES[k.group]?.digits ?? false,
-  }));
-  return (phoneticBuilt = b.build(groups, context.numbers.window, context.numbers.after));
+  return (phoneticBuilt = b.build(keywordGroups(), context.numbers.window, context.numbers.after));
 }
 
 /** Compile the lexicon (and the shop's words, when given) into one automaton. */

@@ -6,10 +6,18 @@
  *   - a lure strong enough alone (更便宜, 有券, 还有货 …) after it.
  * 京东快递 and 抖音同款 name a marketplace without sending anyone there.
  */
-import { type Candidate, fromView, hasBreak, type Hit, type Scan } from '../hits';
+import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, type Scan } from '../hits';
 import { Kind, ruleIndex, Strength } from '../lexicon';
 
 const DIVERT = ruleIndex('contact.divert');
+
+/** Is hit m part of one of `words` (京东 in 京东快递)? Those end at or after m and within a word of it. */
+function inside(words: readonly Hit[], m: Hit, maxLength: number): boolean {
+  for (let i = firstEndingFrom(words, m.end); i < words.length && words[i]!.end <= m.start + maxLength; i++) {
+    if (words[i]!.start <= m.start) return true;
+  }
+  return false;
+}
 
 export function diversionFindings(scan: Scan, platform: string, out: Candidate[]): void {
   const { divert, view, lex } = scan;
@@ -19,12 +27,15 @@ export function diversionFindings(scan: Scan, platform: string, out: Candidate[]
   const near = (a: number, b: number) => !hasBreak(view, Math.min(a, b), Math.max(a, b), true, false);
   for (const m of divert) {
     if (m.p.kind !== Kind.Market || m.p.notOn === platform) continue;
-    if (not.some((n) => n.start <= m.start && n.end >= m.end)) continue;
+    if (inside(not, m, lex.maxLength)) continue;
     let go = false;
     let self = false;
     let after: Hit | null = null;
     let strong = false;
-    for (const h of divert) {
+    // Hits come ordered by end: only those ending within the window around the name can count.
+    const last = m.end + window + lex.maxLength;
+    for (let i = firstEndingFrom(divert, m.start - window); i < divert.length && divert[i]!.end <= last; i++) {
+      const h = divert[i]!;
       const k = h.p.kind;
       if (k === Kind.Go && h.end <= m.start && m.start - h.end <= 1 && near(h.end, m.start)) go = true;
       else if (k === Kind.Self && Math.abs(h.start - m.start) <= window && near(h.start, m.start)) self = true;

@@ -34,7 +34,7 @@ export function numberContext(scan: Scan, start: number, end: number): NumberCon
   if (self) return 'self';
   if (courier) return 'accounted';
   // After a return address (退货地址：… 收件人 … 电话 …) a number is the warehouse's.
-  for (let i = 0; i < numbers.length && numbers[i]!.end <= start; i++) if (numbers[i]!.p.group === K.return) return 'accounted';
+  if (scan.returnAddressEnd <= start) return 'accounted';
   if (nearest) {
     if ((ACCOUNTED >> nearest.p.group) & 1) return 'accounted';
     return nearest.p.group === K.payment ? 'payment' : 'contact';

@@ -25,7 +25,6 @@ const APPS: Record<string, string> = {
 };
 const APP = Object.keys(APPS).sort((a, b) => b.length - a.length).join('|');
 const COPY_OPEN = new RegExp(`(?:复制|拷贝|copy)[^\\n]{0,30}?(?:打开|切到|切换到|到|去|粘贴到|进|进入)\\s*(?:手机)?\\s*(${APP})`, 'g');
-const OWN_TOKEN_APP: Record<string, string> = { taobao: 'taobao', jd: 'jd', pdd: 'pdd', douyin: 'douyin', kuaishou: 'kuaishou' };
 
 const isCode = (s: string) => (/[0-9]/.test(s) && /[A-Za-z]/.test(s)) || (s.length >= 8 && /[a-z]/.test(s) && /[A-Z]/.test(s));
 
@@ -39,7 +38,7 @@ export function tokenFindings(text: string, platform: string, out: Candidate[]):
   const spans: [number, number][] = [];
   for (const m of lower.matchAll(COPY_OPEN)) {
     const app = APPS[m[1]!] ?? '';
-    if (app && app === OWN_TOKEN_APP[platform]) opensOwn = true;
+    if (app && app === platform) opensOwn = true;
     else {
       opensOther = true;
       spans.push([m.index!, m.index! + m[0].length]);
