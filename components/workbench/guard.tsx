@@ -8,7 +8,7 @@ import type { Settings } from '@/lib/settings';
 import { qrFinding } from '@/lib/compliance/qr-finding';
 import { imageDataUrl } from '@/lib/runtime/qr-image';
 import { ask } from '@/lib/runtime/client';
-import { check, HISTORY_CHARS, HISTORY_MESSAGES, loadComplianceSettings, type CheckResult, type ComplianceSettings, type Finding } from '@/lib/compliance';
+import { check, HISTORY_CHARS, HISTORY_MESSAGES, loadComplianceSettings, warmUp, type CheckResult, type ComplianceSettings, type Finding } from '@/lib/compliance';
 import { toChinaIso } from '@/lib/time/china';
 import { selectText } from '@/lib/adapters/composer';
 import { isSendKeyEvent } from '@/lib/adapters/send-key';
@@ -58,6 +58,15 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
   let cachedSettings: { raw: unknown; parsed: ComplianceSettings } | null = null;
 
   const ui = await mountShadowUi(ctx, 'kefu-pilot-guard');
+  // The check's automatons are built while the page is idle, not on the agent's first key.
+  const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 3000 }) : setTimeout(fn, 500));
+  idle(() => {
+    try {
+      warmUp(settings());
+    } catch {
+      // A failure here shows on the first real check, which reports it without holding the send.
+    }
+  });
 
   const composer = () => {
     try {

@@ -57,6 +57,16 @@ export interface CheckOptions {
 export const HISTORY_MESSAGES = 3;
 export const HISTORY_CHARS = 200;
 
+/**
+ * Build the automatons now rather than on the agent's first keystroke (about 60 ms for the main
+ * lexicon and 15 ms for the phonetic one, the first time in a page). The guard calls it when the page
+ * is idle.
+ */
+export function warmUp(settings: ComplianceSettings = DEFAULT_COMPLIANCE_SETTINGS): void {
+  lexiconFor(settings.shopWords, settings.allowList);
+  phoneticLexicon();
+}
+
 /** Does the buyer's message complain (投诉, 坏了, 发错, 还没收到 …)? */
 export function isComplaint(buyerText: string, settings: ComplianceSettings = DEFAULT_COMPLIANCE_SETTINGS, limit = CHECK_LIMIT): boolean {
   if (!buyerText) return false;

@@ -57,6 +57,8 @@ interface RuleData {
 
 interface PairData {
   rule: string;
+  /** Match the spelling variants of the rule's words too (default: as the rule says). */
+  variants?: boolean;
   first: string[];
   then: string[];
   window: number;
@@ -418,7 +420,7 @@ function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
       const rule = ruleIndex(pair.rule);
       const data = file.rules.find((r) => r.id === pair.rule);
       const flags = data?.negatable ? TermFlag.Negatable : 0;
-      const variants = data?.variants ?? false;
+      const variants = pair.variants ?? data?.variants ?? false;
       const add = (words: string[], strength: Strength) => {
         const p = payload(Kind.Pair, { rule, group: pairIndex, strength, gap: pair.window, flags });
         for (const entry of words) {
