@@ -35,3 +35,11 @@ describe('settings', () => {
     expect(quietHoursEnd(Date.parse('2026-11-26T09:00:00+08:00'), night)).toBeNull();
   });
 });
+
+describe('robot nicknames', () => {
+  it('keeps a list per platform, trimmed and de-duplicated; a bad entry drops alone', () => {
+    const s = loadSettings({ robotNicknames: { jd: [' 京小智 ', '京小智', '', 42, '小店助手'], kuaishou: 'not a list' } });
+    expect(s.robotNicknames).toEqual({ jd: ['京小智', '小店助手'] });
+    expect(DEFAULT_SETTINGS.robotNicknames).toEqual({});
+  });
+});

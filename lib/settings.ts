@@ -80,6 +80,25 @@ export const settingsSchema = z.object({
       z.record(z.string(), z.string()),
     )
     .default({}),
+  /**
+   * Nicknames of the robot (auto-reply) on our side, by platform id, where the page marks robot
+   * replies by nickname only (JD: 京小智). Absent: the adapter's defaults. A bad entry drops alone.
+   */
+  robotNicknames: z
+    .preprocess(
+      (v) =>
+        v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(
+              Object.entries(v as Record<string, unknown>).flatMap(([k, list]) =>
+                Array.isArray(list) && k.length <= 40
+                  ? [[k, [...new Set(list.filter((n): n is string => typeof n === 'string').map((n) => n.trim()).filter((n) => n && n.length <= 40))].slice(0, 50)]]
+                  : [],
+              ),
+            )
+          : {},
+      z.record(z.string(), z.array(z.string())),
+    )
+    .default({}),
   privacy: field(
     z.object({
       /** Store the text of blocked / overridden messages with their events (off: counts only). */

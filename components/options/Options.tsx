@@ -4,9 +4,13 @@ import { getSettings, saveSettings } from '@/lib/runtime/settings-store';
 import { loadSettings, type Settings } from '@/lib/settings';
 import { PROFILE_NAMES, resolveProfiles } from '@/lib/timing/profiles';
 import { t } from '@/lib/i18n';
+import { PLATFORM_METAS } from '@/lib/adapters/registry';
 import { TemplatesManager } from './TemplatesManager';
 import { CompliancePanel } from './CompliancePanel';
 import { StoragePanel } from './StoragePanel';
+
+/** Workbenches whose robot replies are told by nickname: the agent keeps the list. */
+const ROBOT_PLATFORMS = PLATFORM_METAS.filter((m) => m.robotNicknames);
 
 /** The options page: every change is validated by the settings schema and saved at once. */
 export function Options() {
@@ -149,7 +153,24 @@ export function Options() {
                 <tr key={name}>
                   <td>{name}</td>
                   <td>
-                    {p.window.from}–{p.window.to}
+                    {(['from', 'to'] as const).map((end) => (
+                      <input
+                        key={end}
+                        type="time"
+                        data-testid={`window-${name}-${end}`}
+                        aria-label={`${name} ${t(end === 'from' ? 'optionsWindowFrom' : 'optionsWindowTo')}`}
+                        value={p.window[end].slice(0, 5)}
+                        onChange={(e) => {
+                          const v = e.currentTarget.value;
+                          if (!/^\d\d:\d\d$/.test(v)) return;
+                          void update((s) => {
+                            const cur = (s.timing.profiles[name] ?? {}) as Record<string, unknown>;
+                            s.timing.profiles[name] = { ...cur, window: { ...p.window, [end]: v } };
+                            return s;
+                          });
+                        }}
+                      />
+                    ))}
                   </td>
                   <td>{p.targets.map((x) => x.label).join(' / ')}</td>
                   <td>
@@ -161,6 +182,34 @@ export function Options() {
           </tbody>
         </table>
       </Section>
+
+      {ROBOT_PLATFORMS.length > 0 && (
+        <Section title={t('optionsRobots')} hint={t('optionsRobotsHint')}>
+          {ROBOT_PLATFORMS.map((m) => {
+            const own = settings.robotNicknames[m.id];
+            return (
+              <div class="kp-row kp-robots" key={m.id}>
+                <label for={`robots-${m.id}`}>{t(m.i18nName as Parameters<typeof t>[0])}</label>
+                <textarea
+                  id={`robots-${m.id}`}
+                  data-testid={`robots-${m.id}`}
+                  rows={3}
+                  value={(own ?? m.robotNicknames!).join('\n')}
+                  onChange={(e) => {
+                    const list = e.currentTarget.value.split('\n').map((n) => n.trim()).filter(Boolean);
+                    void update((s) => ((s.robotNicknames[m.id] = list), s));
+                  }}
+                />
+                {own && (
+                  <button type="button" onClick={() => void update((s) => (delete s.robotNicknames[m.id], s))}>
+                    {t('optionsRobotsReset')}
+                  </button>
+                )}
+              </div>
+            );
+          })}
+        </Section>
+      )}
 
       <CompliancePanel settings={settings} update={update} />
 

@@ -23,6 +23,11 @@ export interface OverlayProps {
    * pages that show their shop.
    */
   shopAsk?: { saved: string | null; onSave: (name: string) => Promise<void> } | null;
+  /**
+   * Where robot replies are told by nickname (JD): the nicknames seen on our side and how each
+   * counted, so the agent can fix the robot-nickname list in the options.
+   */
+  ourSide?: { nickname: string; robot: boolean }[];
 }
 
 /** Asks once for the shop of a workbench whose page does not show it; never guesses one. */
@@ -66,7 +71,7 @@ const LEVEL_TEXT: Record<Level, MessageKey> = {
 };
 
 /** The panel over the workbench: is the page recognised, and who is waiting, most urgent first. */
-export function Overlay({ state, waiting, onOpenBuyer, onExclude, shopAsk }: OverlayProps) {
+export function Overlay({ state, waiting, onOpenBuyer, onExclude, shopAsk, ourSide }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [editingShop, setEditingShop] = useState(false);
   const [menuFor, setMenuFor] = useState<string | null>(null);
@@ -112,6 +117,11 @@ export function Overlay({ state, waiting, onOpenBuyer, onExclude, shopAsk }: Ove
                       {t('shopEdit')}
                     </button>
                   )}
+                </p>
+              )}
+              {ourSide && ourSide.length > 0 && (
+                <p class="kp-hint" data-testid="kp-our-side">
+                  {t('ourSideNicknames', ourSide.map((n) => `${n.nickname}（${n.robot ? t('ourSideRobot') : t('ourSideHuman')}）`).join('、'))}
                 </p>
               )}
               <h3>{t('waitingTitle')}</h3>

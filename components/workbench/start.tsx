@@ -21,6 +21,14 @@ import { playAlertSound } from './sound';
 import { adoptOrphans, outboxKey, persistTo } from './outbox-store';
 import { Overlay, type ExcludeReason } from '../overlay/Overlay';
 
+/** The nicknames seen so far and now, each once (its latest classification), at most 20. */
+function mergeNicknames(seen: { nickname: string; robot: boolean }[], now: { nickname: string; robot: boolean }[]) {
+  if (now.every((n) => seen.some((s) => s.nickname === n.nickname && s.robot === n.robot))) return seen;
+  const byName = new Map(seen.map((s) => [s.nickname, s]));
+  for (const n of now) byName.set(n.nickname, n);
+  return [...byName.values()].slice(-20);
+}
+
 /**
  * Wires one workbench page: one MutationObserver batched per animation frame → the adapter and
  * watcher → events to the background and the live rounds; a one-second clock for the countdowns.
@@ -106,6 +114,7 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
           onOpenBuyer={(b) => adapter.open(document, b)}
           onExclude={exclude}
           shopAsk={pageShowsShop === false ? { saved: savedShop(), onSave: saveShop } : null}
+          ourSide={adapter.ourSideNicknames ? ourSide : undefined}
         />,
         ui.root()!,
       );
@@ -138,11 +147,15 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
     }
   };
 
+  /** Our-side nicknames seen on this page (robot or human), for the overlay's diagnostics. */
+  let ourSide: { nickname: string; robot: boolean }[] = [];
   const scan = () => {
     const t0 = performance.now();
     try {
       const r = watcher.scan();
       state = r.state;
+      // Where robots are told by nickname, the diagnostics list who wrote on our side.
+      if (adapter.ourSideNicknames && r.state.health.healthy) ourSide = mergeNicknames(ourSide, adapter.ourSideNicknames(document));
       if (pageShowsShop === null && r.state.health.healthy) pageShowsShop = safeShop() !== null;
       emit(r.events);
     } catch (e) {
@@ -172,6 +185,11 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
     const before = settings ? savedShop() : undefined;
     settings = s;
     live.configure(s.timing.profiles);
+    try {
+      adapter.configure?.({ robotNicknames: s.robotNicknames[adapter.platform] ?? null });
+    } catch {
+      // An adapter that cannot take its settings keeps its defaults.
+    }
     // The shop of a page that shows none was just named or renamed: open rounds follow it.
     const after = savedShop();
     if (pageShowsShop === false && before !== undefined && after && after !== before) {

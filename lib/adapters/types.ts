@@ -101,6 +101,21 @@ export interface PlatformAdapter {
   chipSlot(row: HTMLElement): HTMLElement;
   /** Click the list row of this buyer so the page opens the conversation. Returns false if not found. */
   open(doc: Document, buyer: string): boolean;
+  /**
+   * Where robot replies are told apart by the sender's nickname (JD, Kuaishou): the nicknames seen on
+   * our side of the open conversation, each with whether it counted as a robot, so the overlay's
+   * diagnostics let the agent fix the robot-nickname list. Absent where the page marks robots itself.
+   */
+  ourSideNicknames?(doc: Document): { nickname: string; robot: boolean }[];
+  /**
+   * The agent's settings for this workbench, on start and whenever they change: the robot nicknames
+   * (null: the adapter's defaults). Absent where nothing is configurable.
+   */
+  configure?(c: AdapterConfig): void;
+}
+
+export interface AdapterConfig {
+  robotNicknames: readonly string[] | null;
 }
 
 /**
@@ -122,4 +137,9 @@ export interface PlatformMeta {
   readonly ruleProfile: string;
   /** Where tests and the demo serve its simulator: `tests/simulator/<folder>/` under `base`. */
   readonly simulator: { readonly folder: string; readonly base: string };
+  /**
+   * Where robot replies are told apart by nickname only: the default robot nicknames, which the agent
+   * can change in the options page (settings `robotNicknames[id]`).
+   */
+  readonly robotNicknames?: readonly string[];
 }

@@ -19,12 +19,12 @@ test('Enter on a disguised WeChat id is held: the dialog explains it, Edit selec
   await expect(dialog(page).locator('li[data-category="off-platform-contact"]')).toContainText('站外联系方式');
   await expect(dialog(page).locator('mark')).toHaveText('加我薇信 abc_12345');
   expect(await sim.sentTexts()).toEqual([]);
-  expect(await box.inputValue()).toBe(RISKY);
+  expect(await driver.value(page)).toBe(RISKY);
 
   await dialog(page).locator('button[data-action="edit"]').click();
   await expect(dialog(page)).toHaveCount(0);
   await expect(box).toBeFocused();
-  const sel = await box.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+  const sel = await driver.selectedText(page);
   expect(sel).toBe('加我薇信 abc_12345');
   await expect.poll(async () => compliance(await storedEvents()).map((e) => `${e.action}:${e.categories!.join(',')}`)).toContain('blocked:off-platform-contact');
 
@@ -40,7 +40,7 @@ test('the send control is held too, and Shift+Enter still types a newline', asyn
   await box.fill('好评返现5元哦');
   await box.press('Shift+Enter');
   await expect(dialog(page)).toHaveCount(0);
-  expect(await box.inputValue()).toBe('好评返现5元哦\n');
+  expect(await driver.value(page)).toBe('好评返现5元哦\n');
   await driver.sendButton(page).click();
   await expect(dialog(page)).toBeVisible();
   expect(await sim.sentTexts()).toEqual([]);
@@ -54,7 +54,7 @@ test('with the page set to send on Ctrl+Enter, Ctrl+Enter is held and a plain En
   // Enter is a newline on this page: the check does not take it for a send.
   await box.press('Enter');
   await expect(dialog(page)).toHaveCount(0);
-  expect(await box.inputValue()).toBe('好评返现5元哦\n');
+  expect(await driver.value(page)).toBe('好评返现5元哦\n');
   await box.press('Control+Enter');
   await expect(dialog(page)).toBeVisible();
   await dialog(page).locator('button[data-action="edit"]').click();
@@ -101,7 +101,7 @@ test('while typing, a blocking finding shows in the indicator; during IME compos
   await enterDuringComposition(page, '你好');
   await expect(dialog(page)).toHaveCount(0);
   expect(await sim.sentTexts()).toEqual([]);
-  expect(await box.inputValue()).toBe('加我v：kefu_2026你好');
+  expect(await driver.value(page)).toBe('加我v：kefu_2026你好');
   // Composition over, Enter is a send again: held.
   await box.press('Enter');
   await expect(dialog(page)).toBeVisible();
@@ -183,7 +183,7 @@ test('a WeChat id sent in three pieces (微, 信, the id) is held on the third, 
   // The highlight is the part in this message; the earlier pieces are already gone.
   await expect(dialog(page).locator('mark')).toHaveText('kefu2024');
   expect(await sim.sentTexts()).toEqual(['微', '信']);
-  expect(await box.inputValue()).toBe('kefu2024');
+  expect(await driver.value(page)).toBe('kefu2024');
 });
 
 test('an agent declining to give a contact passes, and so does a masked number read back', async ({ workbench, driver }) => {

@@ -17,7 +17,7 @@ async function counted(workbench: () => Promise<Workbench>) {
   });
   const st = await wb.sim.state();
   const nickname = st.buyers.find((b) => b.uid === st.openUid)!.nickname;
-  return { ...wb, nickname, box: wb.driver.composer(wb.page), value: () => wb.driver.composer(wb.page).inputValue() };
+  return { ...wb, nickname, box: wb.driver.composer(wb.page), value: () => wb.driver.value(wb.page) };
 }
 
 test('typing /tuihuo and Enter inserts the return template with the buyer nickname, and sends nothing', async ({ workbench, storedEvents }) => {

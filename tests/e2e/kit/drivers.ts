@@ -17,6 +17,10 @@ export interface Driver {
   selectors: { composer: string; sendButton: string };
   composer(page: Page): Locator;
   sendButton(page: Page): Locator;
+  /** The composer's text as the agent sees it (a textarea's value; an editor's lines). */
+  value(page: Page): Promise<string>;
+  /** The text selected in the composer. */
+  selectedText(page: Page): Promise<string>;
   /** The keys the extension may use for this buyer: the platform id, and a provisional row key before it is bound. */
   keysOf(b: Pick<SimBuyer, 'uid' | 'nickname'>): string[];
   /** How many list rows show a waiting buyer (PDD lists them under 未回复 and 最近联系). */
@@ -34,6 +38,8 @@ export const DRIVERS: Record<Driver['platform'], Driver> = {
     selectors: { composer: '#replyTextarea', sendButton: '.send-btn' },
     composer: (page) => page.locator(DRIVERS.pdd.selectors.composer),
     sendButton: (page) => page.locator(DRIVERS.pdd.selectors.sendButton),
+    value: (page) => DRIVERS.pdd.composer(page).inputValue(),
+    selectedText: (page) => textareaSelection(DRIVERS.pdd.composer(page)),
     keysOf: (b) => [b.uid],
     rowsPerWaitingBuyer: 2,
     hasCtrlEnterMode: true,
@@ -46,6 +52,8 @@ export const DRIVERS: Record<Driver['platform'], Driver> = {
     selectors: { composer: 'textarea[data-qa-id="qa-send-message-textarea"]', sendButton: '[data-qa-id="qa-send-message-button"]' },
     composer: (page) => page.locator(DRIVERS.douyin.selectors.composer),
     sendButton: (page) => page.locator(DRIVERS.douyin.selectors.sendButton),
+    value: (page) => DRIVERS.douyin.composer(page).inputValue(),
+    selectedText: (page) => textareaSelection(DRIVERS.douyin.composer(page)),
     // Rows are keyed by nickname until opened (a later buyer with the same nickname: `~<nick>@<avatar>`).
     keysOf: (b) => [b.uid, `~${b.nickname}`],
     rowsPerWaitingBuyer: 1,
@@ -53,6 +61,10 @@ export const DRIVERS: Record<Driver['platform'], Driver> = {
     open: (context, query) => openSimulator(context, 'douyin', query),
   },
 };
+
+function textareaSelection(box: Locator): Promise<string> {
+  return box.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+}
 
 /** A CSS selector matching an attribute equal to any of the keys. */
 export const anyOf = (attr: string, keys: readonly string[]) => keys.map((k) => `[${attr}="${k.replace(/"/g, '\\"')}"]`).join(', ');
