@@ -82,6 +82,23 @@ export function hookComposer(ctx: ContentScriptContext, adapter: PlatformAdapter
     { capture: true },
   );
 
+  // A pasted or dropped image lands in an editor composer a moment later (the page inserts it): the
+  // handlers look at the composer again then, as after typing (the check decodes its QR codes).
+  for (const type of ['paste', 'drop'] as const) {
+    ctx.addEventListener(
+      window,
+      type,
+      (e) => {
+        const c = composerOf(e.target);
+        if (!c) return;
+        ctx.setTimeout(() => {
+          for (const h of handlers) run(h, h.input, e, c);
+        }, 50);
+      },
+      { capture: true },
+    );
+  }
+
   ctx.addEventListener(
     window,
     'click',

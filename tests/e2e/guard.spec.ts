@@ -1,5 +1,6 @@
 import { test, expect, type StoredEvent } from './kit/fixture';
 import type { Page } from '@playwright/test';
+import QRCode from 'qrcode';
 import { enterDuringComposition } from './kit/ime';
 
 // The pre-send check on every platform's simulator: the page's send key and the send control are
@@ -196,4 +197,29 @@ test('an agent declining to give a contact passes, and so does a masked number r
     await expect(dialog(page)).toHaveCount(0);
   }
   await expect.poll(() => sim.sentTexts()).toEqual(replies);
+});
+
+/** Paste an image (a data URL) into the composer as the clipboard would hand it to the page. */
+async function pasteImage(page: Page, selector: string, dataUrl: string): Promise<void> {
+  await page.locator(selector).evaluate(async (el, url) => {
+    const blob = await (await fetch(url)).blob();
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'paste.png', { type: 'image/png' }));
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, dataUrl);
+}
+
+test('a pasted QR code of a WeChat link is held on an editor composer, with the reason', async ({ workbench, driver }) => {
+  test.skip(!driver.editor, 'this workbench’s composer holds no images');
+  const { page, sim } = await workbench();
+  const box = driver.composer(page);
+  await box.click();
+  await pasteImage(page, driver.selectors.composer, await QRCode.toDataURL('https://u.wechat.com/kefu-demo-88', { margin: 4, scale: 6 }));
+  await expect(page.locator(`${driver.selectors.composer} img`)).toHaveCount(1);
+  // Decoded off the keystroke path: the indicator turns to a block once the code is read.
+  await expect(page.locator('[data-testid="kp-indicator"]')).toHaveAttribute('data-kind', 'block');
+  await box.press('Enter');
+  await expect(dialog(page)).toBeVisible();
+  await expect(dialog(page).locator('li[data-category="qr-code"]')).toContainText('二维码');
+  expect(await sim.sentTexts()).toEqual([]);
 });

@@ -27,6 +27,8 @@ export interface Driver {
   rowsPerWaitingBuyer: number;
   /** Whether the page has a send-key setting of Ctrl+Enter. */
   hasCtrlEnterMode: boolean;
+  /** Whether the composer is an editor that holds images (a pasted image lands in it). */
+  editor: boolean;
   open(context: BrowserContext, query?: Record<string, string>): Promise<Page>;
 }
 
@@ -43,6 +45,7 @@ export const DRIVERS: Record<Driver['platform'], Driver> = {
     keysOf: (b) => [b.uid],
     rowsPerWaitingBuyer: 2,
     hasCtrlEnterMode: true,
+    editor: false,
     open: (context, query) => openSimulator(context, 'pdd', query),
   },
   douyin: {
@@ -58,6 +61,7 @@ export const DRIVERS: Record<Driver['platform'], Driver> = {
     keysOf: (b) => [b.uid, `~${b.nickname}`],
     rowsPerWaitingBuyer: 1,
     hasCtrlEnterMode: false,
+    editor: false,
     open: (context, query) => openSimulator(context, 'douyin', query),
   },
 };
