@@ -1,4 +1,5 @@
 import { douyinAdapter } from './douyin/adapter';
+import { jdAdapter } from './jd/adapter';
 import { pddAdapter } from './pdd/adapter';
 import type { PlatformAdapter } from './types';
 
@@ -6,6 +7,7 @@ import type { PlatformAdapter } from './types';
 export const adapters: Readonly<Record<string, PlatformAdapter>> = {
   pdd: pddAdapter,
   douyin: douyinAdapter,
+  jd: jdAdapter,
 };
 
 /** The adapter of a platform; throws naming the known platforms when there is none. */

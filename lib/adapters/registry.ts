@@ -8,8 +8,9 @@
 import type { PlatformMeta } from './types';
 import { pddMeta } from './pdd/meta';
 import { douyinMeta } from './douyin/meta';
+import { jdMeta } from './jd/meta';
 
-export const PLATFORM_METAS: readonly PlatformMeta[] = [pddMeta, douyinMeta];
+export const PLATFORM_METAS: readonly PlatformMeta[] = [pddMeta, douyinMeta, jdMeta];
 
 export type SupportedPlatform = (typeof PLATFORM_METAS)[number]['id'];
 

@@ -8,7 +8,7 @@ import type { SimBuyer } from './sim';
  * settings of a fresh install need for it. One driver per platform; the specs never name a selector.
  */
 export interface Driver {
-  platform: 'pdd' | 'douyin';
+  platform: 'pdd' | 'douyin' | 'jd';
   /** The shop the events carry (PDD shows it in its header; Feige's is set in the settings by the kit). */
   shop: string;
   /** Settings a fresh install gets before the test (Feige: the shop name the overlay would ask for). */
@@ -64,7 +64,51 @@ export const DRIVERS: Record<Driver['platform'], Driver> = {
     editor: false,
     open: (context, query) => openSimulator(context, 'douyin', query),
   },
+  jd: {
+    platform: 'jd',
+    shop: '山茶小铺',
+    // The page shows no shop name (it is in the page's own state only): the agent names it once.
+    settings: { shops: { jd: '山茶小铺' } },
+    selectors: { composer: '.pell-editor-wrapper .EditorContent[contenteditable="true"]', sendButton: '.SendButtonGroup span.send-button' },
+    composer: (page) => page.locator(DRIVERS.jd.selectors.composer),
+    sendButton: (page) => page.locator(DRIVERS.jd.selectors.sendButton),
+    value: (page) => DRIVERS.jd.composer(page).evaluate(editorText),
+    selectedText: (page) => page.evaluate(() => window.getSelection()?.toString() ?? ''),
+    keysOf: (b) => [b.uid],
+    rowsPerWaitingBuyer: 1,
+    hasCtrlEnterMode: true,
+    editor: true,
+    open: (context, query) => openSimulator(context, 'jd', query),
+  },
 };
+
+/** An editor's text the way the agent sees it: one line per block, a <br> a line break. */
+function editorText(el: Element): string {
+  const lines: string[] = [];
+  let line = '';
+  const walk = (n: Node) => {
+    for (const c of n.childNodes) {
+      if (c.nodeType === Node.TEXT_NODE) line += c.textContent ?? '';
+      else if (c.nodeName === 'BR') {
+        lines.push(line);
+        line = '';
+      } else if (c.nodeName === 'DIV' || c.nodeName === 'P') {
+        if (line) {
+          lines.push(line);
+          line = '';
+        }
+        walk(c);
+        if (line || c.lastChild?.nodeName !== 'BR') lines.push(line);
+        line = '';
+      } else walk(c);
+    }
+  };
+  walk(el);
+  if (line) lines.push(line);
+  // A newline at the very end of the text is not a line of its own (pre-wrap needs two to show one).
+  const text = lines.join('\n');
+  return el.lastChild?.nodeType === Node.TEXT_NODE && text.endsWith('\n') ? text.slice(0, -1) : text;
+}
 
 function textareaSelection(box: Locator): Promise<string> {
   return box.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
