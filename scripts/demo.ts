@@ -133,7 +133,7 @@ async function main() {
   await guard.waitFor();
   await pace(1500);
   await scene('compliance', '发送前检查：变体微信号被拦下，标出原因和修改建议 / A disguised WeChat id is stopped before it is sent, with the reason and a fix', async () => ({
-    composer: await composer.inputValue(),
+    composer: await driver.value(page),
     findings: await guard.locator('li').evaluateAll((lis) => lis.map((li) => ({ category: li.getAttribute('data-category'), text: li.textContent }))),
     sentSoFar: await page.evaluate(() => (window as any).sim.sent.length),
   }));
@@ -155,7 +155,7 @@ async function main() {
   await composer.press('Enter');
   await pace(1200);
   await scene('template-inserted', '模板已插入输入框，买家昵称已填好，不会自动发送 / The template is in the composer with the nickname filled in; nothing is sent by itself', async () => ({
-    composer: await composer.inputValue(),
+    composer: await driver.value(page),
     sentSoFar: await page.evaluate(() => (window as any).sim.sent.length),
   }));
   await composer.press('Enter');

@@ -120,7 +120,7 @@ export function Overlay({ state, waiting, onOpenBuyer, onExclude, shopAsk, ourSi
                 </p>
               )}
               {ourSide && ourSide.length > 0 && (
-                <p class="kp-hint" data-testid="kp-our-side">
+                <p class="kp-hint kp-our-side" data-testid="kp-our-side">
                   {t('ourSideNicknames', ourSide.map((n) => `${n.nickname}（${n.robot ? t('ourSideRobot') : t('ourSideHuman')}）`).join('、'))}
                 </p>
               )}

@@ -240,7 +240,7 @@ function ShopFigures({ d, overall = false }: { d: DayFigures; overall?: boolean 
         <Figure id="unanswered" label={t('kpiUnanswered')} value={String(d.unanswered_rounds)} grade={d.unanswered_rounds ? 'bad' : null} />
         <Figure id="avg-response" label={t('kpiAvgResponse')} value={secs(d.avg_response_s)} grade={grade('avg_response_s', d.avg_response_s)} />
         <Figure id="median-response" label={t('kpiMedianResponse')} value={secs(d.median_response_s)} />
-        <Figure id="rate-30s" label={t('kpiRate30s')} value={pct(d.rounds_30s_rate)} grade={grade('rounds_30s_rate', d.rounds_30s_rate)} />
+        <Figure id="rate-30s" label={t(d.platform === 'jd' && !overall ? 'kpiRate30sJd' : 'kpiRate30s')} value={pct(d.rounds_30s_rate)} grade={grade('rounds_30s_rate', d.rounds_30s_rate)} />
         <Figure id="rate-3min" label={t('kpiRate3min')} value={pct(d.rounds_3min_rate)} grade={grade('rounds_3min_rate', d.rounds_3min_rate)} />
         {rule && (
           <Figure id="effective" label={t('kpiEffective')} value={pct(d.effective_reply_rate)} grade={grade('effective_reply_rate', d.effective_reply_rate)} />

@@ -82,28 +82,34 @@ export const DRIVERS: Record<Driver['platform'], Driver> = {
   },
 };
 
-/** An editor's text the way the agent sees it: one line per block, a <br> a line break. */
+/**
+ * An editor's text the way the agent sees it: one line per block, a <br> a line break. (No inner
+ * functions: it runs in the page, and the demo's bundler would name them with a helper the page lacks.)
+ */
 function editorText(el: Element): string {
   const lines: string[] = [];
   let line = '';
-  const walk = (n: Node) => {
-    for (const c of n.childNodes) {
-      if (c.nodeType === Node.TEXT_NODE) line += c.textContent ?? '';
-      else if (c.nodeName === 'BR') {
+  // Depth-first over the editor's nodes; a block's end is marked by pushing it again with `end`.
+  const stack: { node: Node; end: boolean }[] = [...el.childNodes].reverse().map((node) => ({ node, end: false }));
+  while (stack.length) {
+    const { node, end } = stack.pop()!;
+    const block = node.nodeName === 'DIV' || node.nodeName === 'P';
+    if (end) {
+      if (line || node.lastChild?.nodeName !== 'BR') lines.push(line);
+      line = '';
+    } else if (node.nodeType === Node.TEXT_NODE) line += node.textContent ?? '';
+    else if (node.nodeName === 'BR') {
+      lines.push(line);
+      line = '';
+    } else {
+      if (block && line) {
         lines.push(line);
         line = '';
-      } else if (c.nodeName === 'DIV' || c.nodeName === 'P') {
-        if (line) {
-          lines.push(line);
-          line = '';
-        }
-        walk(c);
-        if (line || c.lastChild?.nodeName !== 'BR') lines.push(line);
-        line = '';
-      } else walk(c);
+      }
+      if (block) stack.push({ node, end: true });
+      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i]!, end: false });
     }
-  };
-  walk(el);
+  }
   if (line) lines.push(line);
   // A newline at the very end of the text is not a line of its own (pre-wrap needs two to show one).
   const text = lines.join('\n');
