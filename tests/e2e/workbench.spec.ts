@@ -1,4 +1,5 @@
-import { test, expect } from './kit/fixture';
+import { resetExtension, test, expect } from './kit/fixture';
+import { platformMeta } from '../../lib/adapters/registry';
 import { anyOf } from './kit/drivers';
 import type { Page } from '@playwright/test';
 
@@ -128,4 +129,19 @@ test('an unrecognised page shows the health warning and sending still works', as
   await driver.sendButton(page).click();
   await expect.poll(() => sim.sentTexts()).toEqual(['亲，已经为您备注了', '还有什么可以帮您？']);
   expect(await storedEvents()).toEqual([]);
+});
+
+test('where robots are told by nickname, the agent’s own list decides, and the panel shows who counted as what', async ({ workbench, storedEvents, driver, popup }) => {
+  const meta = platformMeta(driver.platform);
+  test.skip(!meta.robotNicknames, 'this workbench marks robot replies itself');
+  await resetExtension(popup, { ...driver.settings, robotNicknames: { [driver.platform]: ['店小助'] } });
+  const { page, sim } = await workbench({ robotNick: '店小助' });
+  const { openUid: open } = await sim.state();
+  await page.waitForTimeout(2500);
+  await sim.setAutoReply({ enabled: true, delayMs: 300, text: '亲，您好，客服马上为您服务~' });
+  await sim.buyerSays(open!, '有人吗');
+  const fresh = async () =>
+    (await storedEvents()).filter((e) => e.buyer === open && /^(buyer|agent)_message$/.test(e.type) && !/:(wait|carried):/.test(e.id));
+  await expect.poll(async () => (await fresh()).map((e) => `${e.type}:${e.sender ?? ''}`).sort()).toEqual(['agent_message:robot', 'buyer_message:']);
+  await expect(page.locator('[data-testid="kp-our-side"]')).toContainText('店小助（机器人）');
 });
