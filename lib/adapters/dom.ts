@@ -77,3 +77,35 @@ export function rowsByBuyer(rows: Iterable<{ row: HTMLElement; buyer: string }>)
   }
   return out;
 }
+
+/** The URL a saved page names in its own header comment (Chrome's `saved from url=(N)…`, SingleFile's `url: …`). */
+function savedFromUrl(doc: Document): string | null {
+  const nodes: Node[] = [...Array.from(doc.childNodes)];
+  if (doc.documentElement) nodes.push(...Array.from(doc.documentElement.childNodes));
+  if (doc.head) nodes.push(...Array.from(doc.head.childNodes));
+  for (const n of nodes) {
+    if (n.nodeType !== 8) continue; // comments only
+    const text = n.textContent ?? '';
+    const m = /saved from url=\(\d+\)(\S+)/i.exec(text) ?? /Page saved with SingleFile\s+url:\s*(\S+)/i.exec(text);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
+/**
+ * The page's web address: the one a saved copy names in its header comment (so `inspect`, which
+ * parses every file at the workbench URL, still tells a saved login or buyer page apart), else the
+ * location. Null where there is no http(s) address to go by (about:blank, file:).
+ */
+export function pageUrl(doc: Document): URL | null {
+  for (const href of [savedFromUrl(doc), doc.location?.href ?? null]) {
+    if (!href) continue;
+    try {
+      const url = new URL(href);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+    } catch {
+      // not a URL: try the next source
+    }
+  }
+  return null;
+}

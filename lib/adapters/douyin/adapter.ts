@@ -9,7 +9,7 @@
  */
 import { CHINA_OFFSET_MS, chinaWallClockToEpoch, toChinaIso } from '../../time/china';
 import { composerFor } from '../composer';
-import { noMatch, queryAllFirst, queryFirst, rowsByBuyer, textOf, type SelectorList } from '../dom';
+import { noMatch, pageUrl, queryAllFirst, queryFirst, rowsByBuyer, textOf, type SelectorList } from '../dom';
 import { sendKeyFromText } from '../send-key';
 import { fnv1aHex } from '../../hash';
 import type {
@@ -207,37 +207,8 @@ function firstLeafText(el: Element, except: readonly string[]): string | null {
 // ---------------------------------------------------------------------------------------------------
 // Which page this is
 
-/** The URL a saved page names in its own header comment (Chrome's `saved from url=(N)…`, SingleFile's `url: …`). */
-function savedFromUrl(doc: Document): string | null {
-  const nodes: Node[] = [...Array.from(doc.childNodes)];
-  if (doc.documentElement) nodes.push(...Array.from(doc.documentElement.childNodes));
-  if (doc.head) nodes.push(...Array.from(doc.head.childNodes));
-  for (const n of nodes) {
-    if (n.nodeType !== 8) continue; // comments only
-    const text = n.textContent ?? '';
-    const m = /saved from url=\(\d+\)(\S+)/i.exec(text) ?? /Page saved with SingleFile\s+url:\s*(\S+)/i.exec(text);
-    if (m) return m[1]!;
-  }
-  return null;
-}
-
-/**
- * The path of the page: from the comment a saved copy carries (so `inspect`, which parses every file
- * at the workspace URL, still tells a saved login or history page apart), else from the location.
- * Null where there is no web address to go by (about:blank, file:).
- */
-function pagePath(doc: Document): string | null {
-  for (const href of [savedFromUrl(doc), doc.location?.href ?? null]) {
-    if (!href) continue;
-    try {
-      const url = new URL(href);
-      if (url.protocol === 'http:' || url.protocol === 'https:') return url.pathname;
-    } catch {
-      // not a URL: try the next source
-    }
-  }
-  return null;
-}
+/** The path of the page (its saved copy's address, else the location; null where there is none). */
+const pagePath = (doc: Document): string | null => pageUrl(doc)?.pathname ?? null;
 
 const onWorkspacePath = (path: string | null): boolean =>
   path === null || path === WORKSPACE_PATH || path.startsWith(`${WORKSPACE_PATH}/`);

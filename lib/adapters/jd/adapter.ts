@@ -8,7 +8,7 @@
  * WeakMap, nothing global).
  */
 import { toChinaIso } from '../../time/china';
-import { noMatch, queryAllFirst, queryFirst, rowsByBuyer, textOf, type SelectorList } from '../dom';
+import { noMatch, pageUrl, queryAllFirst, queryFirst, rowsByBuyer, textOf, type SelectorList } from '../dom';
 import { sendKeyFromText } from '../send-key';
 import { jdMeta } from './meta';
 import type { AdapterHealth, Composer, ConversationRow, OpenConversation, PageMessage, PlatformAdapter, SendKey, Sender } from '../types';
@@ -85,37 +85,11 @@ function shown(el: Element): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Which page this is
 
-/** The URL a saved page names in its own header comment (Chrome's `saved from url=(N)…`, SingleFile's `url: …`). */
-function savedFromUrl(doc: Document): string | null {
-  const nodes: Node[] = [...Array.from(doc.childNodes)];
-  if (doc.documentElement) nodes.push(...Array.from(doc.documentElement.childNodes));
-  if (doc.head) nodes.push(...Array.from(doc.head.childNodes));
-  for (const n of nodes) {
-    if (n.nodeType !== 8) continue; // comments only
-    const text = n.textContent ?? '';
-    const m = /saved from url=\(\d+\)(\S+)/i.exec(text) ?? /Page saved with SingleFile\s+url:\s*(\S+)/i.exec(text);
-    if (m) return m[1]!;
-  }
-  return null;
-}
-
 /**
- * The host of the page: from the comment a saved copy carries (so `inspect`, which parses every file
- * at the workbench URL, still tells a saved jdcs.jd.com page apart), else from the location. Null where
- * there is no web address to go by (about:blank, file:): the markup alone decides then.
+ * The host of the page (its saved copy's address, so `inspect` still tells a saved jdcs.jd.com page
+ * apart; else the location). Null where there is no web address: the markup alone decides then.
  */
-function pageHost(doc: Document): string | null {
-  for (const href of [savedFromUrl(doc), doc.location?.href ?? null]) {
-    if (!href) continue;
-    try {
-      const url = new URL(href);
-      if (url.protocol === 'http:' || url.protocol === 'https:') return url.host.toLowerCase();
-    } catch {
-      // not a URL: try the next source
-    }
-  }
-  return null;
-}
+const pageHost = (doc: Document): string | null => pageUrl(doc)?.host.toLowerCase() ?? null;
 
 const onWorkbenchHost = (host: string | null): boolean => host === null || host === WORKBENCH_HOST;
 
