@@ -8,7 +8,8 @@ import { tokenFindings } from './detectors/tokens';
 import { keywordFindings } from './detectors/keywords';
 import { linkFindings } from './detectors/links';
 import { numberFindings } from './detectors/numbers';
-import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, isClauseBreak, isSentenceBreak, type Scan, scanView } from './hits';
+import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, isClauseBreak, isSentenceBreak, negationIn, question, type Scan, scanView } from './hits';
+import { roleFindings } from './detectors/roles';
 import { Kind, lexiconFor, type Payload, phoneticLexicon, RULES, Strength, TermFlag } from './lexicon';
 import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES } from './defaults';
 import { type CheckResult, type Finding, maxVerdict, type Verdict } from './types';
@@ -97,15 +98,6 @@ function termFindings(scan: Scan, complaint: boolean, out: Candidate[]): void {
   }
 }
 
-const NOT = 0x4e0d; // 不
-const NOT_HAVE = 0x6ca1; // 没
-
-/** 能不能 / 要不要 / 有没有: a question, not a negation. */
-function question(codes: Uint16Array, start: number): boolean {
-  const c = codes[start];
-  return (c === NOT || c === NOT_HAVE) && start > 0 && codes[start - 1] === codes[start + 1];
-}
-
 /**
  * Two words of a pair within the window, in either order, in one sentence (评价写好一点，返您5元红包).
  * Each second word pairs with its nearest first word only.
@@ -180,6 +172,7 @@ function phoneticScan(text: string, pv: PhoneticView): Scan {
   });
   ps.terms = ps.terms.filter((h) => typed(h) || h.end - h.start >= 3);
   ps.pairs = ps.pairs.filter((h) => typed(h) || h.end - h.start >= 3);
+  ps.roles = ps.roles.filter((h) => typed(h) || h.end - h.start >= 3);
   // A marketplace heard in other characters (掏包) is not named; typed out in pinyin (tao bao) it is.
   ps.divert = ps.divert.filter((h) => h.p.kind !== Kind.Market || typed(h));
   return ps;
@@ -187,16 +180,6 @@ function phoneticScan(text: string, pv: PhoneticView): Scan {
 
 /** Negations that reach this far (请勿 …, …都是诈骗) reach over clause breaks too, not over sentences. */
 const WIDE_NEGATION = 10;
-
-/** Does a negation lie wholly inside view[from, to)? */
-function negationIn(scan: Scan, from: number, to: number): boolean {
-  const { negPre } = scan;
-  for (let i = firstEndingFrom(negPre, from); i < negPre.length && negPre[i]!.end <= to; i++) {
-    const n = negPre[i]!;
-    if (n.start >= from && !question(scan.view.codes, n.start)) return true;
-  }
-  return false;
-}
 
 /** 不要加微信, 平台禁止私下交易, 刷单是违规的: a negation right before or after the finding. */
 function negated(scan: Scan, c: Candidate): boolean {
@@ -298,6 +281,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   addressFindings(scan, candidates);
   linkFindings(text, platform, candidates);
   diversionFindings(scan, platform, candidates);
+  roleFindings(scan, candidates);
   tokenFindings(text, platform, candidates);
   markNegated(scan, candidates, 0);
   let from = candidates.length;
@@ -310,6 +294,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     keywordFindings(ps, platform, candidates);
     spokenNumberFindings(ps, pv, candidates);
     diversionFindings(ps, platform, candidates);
+    roleFindings(ps, candidates);
     markNegated(ps, candidates, from);
     from = candidates.length;
   }
@@ -322,6 +307,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     keywordFindings(js, platform, candidates);
     numberFindings(js, candidates);
     diversionFindings(js, platform, candidates);
+    roleFindings(js, candidates);
     markNegated(js, candidates, from);
     from = candidates.length;
   }

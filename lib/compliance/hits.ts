@@ -31,6 +31,8 @@ export interface Scan {
   pairs: Hit[];
   /** Diversion words: marketplaces and what sends a buyer there. */
   divert: Hit[];
+  /** Words of the structural detectors (roles.json). */
+  roles: Hit[];
   store: number;
   returns: number;
   /** End of the first return-address word (退货地址, 收件人 …): numbers after it are the warehouse's. */
@@ -77,6 +79,7 @@ export function scanView(text: string, view: View, lex: Lexicon): Scan {
     shop: [],
     pairs: [],
     divert: [],
+    roles: [],
     store: 0,
     returns: 0,
     returnAddressEnd: Infinity,
@@ -113,6 +116,7 @@ export function scanView(text: string, view: View, lex: Lexicon): Scan {
         case Kind.Shop: scan.shop.push(hit); break;
         case Kind.Pair: scan.pairs.push(hit); break;
         case Kind.Market: case Kind.NotMarket: case Kind.Go: case Kind.Self: case Kind.Action: case Kind.Lure: scan.divert.push(hit); break;
+        case Kind.Role: scan.roles.push(hit); break;
         case Kind.StoreContext: scan.store++; break;
         case Kind.ReturnContext: scan.returns++; break;
         case Kind.Complaint: scan.complaint++; break;
@@ -176,4 +180,23 @@ export function firstEndingFrom(list: readonly Hit[], pos: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+const NOT = 0x4e0d; // 不
+const NOT_HAVE = 0x6ca1; // 没
+
+/** 能不能 / 要不要 / 有没有: a question, not a negation. */
+export function question(codes: Uint16Array, start: number): boolean {
+  const c = codes[start];
+  return (c === NOT || c === NOT_HAVE) && start > 0 && codes[start - 1] === codes[start + 1];
+}
+
+/** Does a negation lie wholly inside view[from, to)? */
+export function negationIn(scan: Scan, from: number, to: number): boolean {
+  const { negPre } = scan;
+  for (let i = firstEndingFrom(negPre, from); i < negPre.length && negPre[i]!.end <= to; i++) {
+    const n = negPre[i]!;
+    if (n.start >= from && !question(scan.view.codes, n.start)) return true;
+  }
+  return false;
 }

@@ -14,6 +14,7 @@ import context from './lexicon/context.json';
 import cues from './lexicon/cues.json';
 import disparaging from './lexicon/disparaging.json';
 import diversion from './lexicon/diversion.json';
+import roles from './lexicon/roles.json';
 import impersonation from './lexicon/impersonation.json';
 import link from './lexicon/third-party-link.json';
 import payment from './lexicon/off-platform-payment.json';
@@ -152,6 +153,8 @@ export const Kind = {
   Lure: 18,
   /** A word a marketplace's name is part of without diverting (京东快递). */
   NotMarket: 19,
+  /** A word of a structural detector (roles.json): group = the detector, groups = its roles (bit mask). */
+  Role: 20,
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
@@ -449,6 +452,7 @@ function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
   });
   addContexts(b);
   addDiversion(b);
+  addRoles(b);
   // Address and complaint contexts.
   for (const w of context.address.store) b.add(w, payload(Kind.StoreContext));
   for (const w of context.address.return) b.add(w, payload(Kind.ReturnContext));
@@ -533,6 +537,7 @@ function fillPhonetic(b: Builder): void {
   });
   addContexts(b);
   addDiversion(b);
+  addRoles(b, sounds);
 }
 
 /** Diversion words (detectors/diversion.ts). */
@@ -566,6 +571,50 @@ function addContexts(b: Builder): void {
   NUMBER_KINDS.forEach((kind, ki) => {
     for (const w of kinds[kind]) b.add(w, payload(Kind.NumberContext, { group: ki }));
   });
+}
+
+/** A structural detector of roles.json, compiled: its rule, window, role bits and the pairs that find. */
+export interface RoleDetector {
+  id: string;
+  rule: number;
+  window: number;
+  /** Role name → bit. */
+  bits: Record<string, number>;
+  /** Bit of the `ok` role (0 when none). */
+  ok: number;
+  /** Pairs of role bits: a word of each, near each other, is a finding (in one clause, if `clause`). */
+  when: { a: number; b: number; clause: boolean }[];
+}
+
+export const ROLE_DETECTORS: readonly RoleDetector[] = (
+  roles.detectors as unknown as { id: string; rule: string; window: number; roles: Record<string, string[]>; when: string[][] }[]
+).map((d) => {
+  const bits: Record<string, number> = {};
+  Object.keys(d.roles).forEach((name, i) => (bits[name] = 1 << i));
+  const bit = (name: string) => {
+    if (!bits[name]) throw new Error(`roles.json: detector ${d.id} has no role ${name}`);
+    return bits[name]!;
+  };
+  return { id: d.id, rule: ruleIndex(d.rule), window: d.window, bits, ok: bits.ok ?? 0, when: d.when.map(([a, b, only]) => ({ a: bit(a!), b: bit(b!), clause: only === 'clause' })) };
+});
+
+/** Every word of the structural detectors with its roles, per detector (a word may hold several). */
+function roleWords(): { detector: number; word: string; mask: number }[] {
+  const out: { detector: number; word: string; mask: number }[] = [];
+  (roles.detectors as unknown as { roles: Record<string, string[]> }[]).forEach((d, di) => {
+    const masks = new Map<string, number>();
+    for (const [name, words] of Object.entries(d.roles)) {
+      const bit = ROLE_DETECTORS[di]!.bits[name]!;
+      for (const entry of words) for (const w of expandTemplate(entry)) masks.set(w, (masks.get(w) ?? 0) | bit);
+    }
+    for (const [word, mask] of masks) out.push({ detector: di, word, mask });
+  });
+  return out;
+}
+
+/** The structural detectors' words (detectors/roles.ts); `keep` filters them (the phonetic lexicon's). */
+function addRoles(b: Builder, keep: (w: string) => boolean = () => true): void {
+  for (const { detector, word, mask } of roleWords()) if (keep(word)) b.add(word, payload(Kind.Role, { group: detector, groups: mask }));
 }
 
 let phoneticBuilt: Lexicon | null = null;

@@ -192,6 +192,9 @@ export function phoneticView(sq: View): PhoneticView | null {
   return changed ? v : null;
 }
 
+/** A comma between groups of a number read out (150，0000，8888). */
+export const isGroupBreak = (c: number) => c === 0x2c || c === 0x3001;
+
 /** Runs of at least MIN_DIGIT_RUN digits, spoken ones among them, become ASCII digits. */
 function spokenNumbers(v: PhoneticView, digitAt: Int8Array): boolean {
   let changed = false;
@@ -200,14 +203,22 @@ function spokenNumbers(v: PhoneticView, digitAt: Int8Array): boolean {
       i++;
       continue;
     }
+    // A run, continued over single commas between groups (yao wu ba, ling ling ling ling, …).
     let j = i;
+    let digits = 0;
     let spoken = false;
-    while (j < v.length && digitAt[j]! >= 0) {
-      if (!isDigit(v.codes[j]!)) spoken = true;
-      j++;
+    for (;;) {
+      while (j < v.length && digitAt[j]! >= 0) {
+        if (!isDigit(v.codes[j]!)) spoken = true;
+        j++;
+        digits++;
+      }
+      if (j + 1 < v.length && isGroupBreak(v.codes[j]!) && digitAt[j + 1]! >= 0) j++;
+      else break;
     }
-    if (spoken && j - i >= MIN_DIGIT_RUN) {
+    if (spoken && digits >= MIN_DIGIT_RUN) {
       for (let k = i; k < j; k++) {
+        if (digitAt[k]! < 0) continue;
         v.codes[k] = 0x30 + digitAt[k]!;
         v.latin[k] = SPOKEN;
       }

@@ -124,3 +124,67 @@ describe('addresses', () => {
     expect(rules('我们在杭州市西湖区')).toEqual([]);
   });
 });
+
+describe('numbers typed in groups with commas', () => {
+  it.each([
+    ['150，0000，8888', 'contact.phone:150，0000，8888'],
+    ['一五零，零零零零，八八八八', 'contact.phone:一五零，零零零零，八八八八'],
+    ['yao wu ba, ling ling ling ling, si san er yao', 'contact.phone:yao wu ba, ling ling ling ling, si san er yao'],
+  ])('%s is one phone number', (text, finding) => {
+    expect(rules(text)).toEqual([finding]);
+  });
+
+  it.each([
+    ['尺码有150，160，170三种', 'sizes'],
+    ['价格分别是199，299，399', 'prices'],
+    ['订单号 150，0000，8888', 'an order number'],
+    ['138，****，5678 是您留的号码吧', 'a masked number'],
+  ])('%s is not a phone (%s)', (text) => {
+    expect(rules(text).filter((r) => r.startsWith('contact.phone'))).toEqual([]);
+  });
+});
+
+describe('money moving off the platform (roles: route, to you / to me, sum)', () => {
+  it.each([
+    ['差价我这边用微信转您', 'money sent by a private route'],
+    ['退款我们走支付宝直接打给您', 'a refund by Alipay, not the platform'],
+    ['会员年费88元，直接转我就行', 'a fee paid to the agent'],
+    ['定金200先转到我卡上', "paid into the agent's card"],
+    ['补偿的10块钱我私下发您', 'a private compensation'],
+    ['您先交50激活费，到账后一起返给您', 'an advance fee'],
+  ])('%s (%s) is held', (text) => {
+    expect(check(text, { platform: 'pdd' }).findings.map((f) => f.category)).toContain('off-platform-payment');
+  });
+
+  it.each([
+    ['退款会原路退回到您的支付宝', 'a refund the way it was paid'],
+    ['运费我们给您补，您拍下补运费的链接就行', 'through a link on the platform'],
+    ['差价会在售后通过平台退给您', 'through the platform'],
+    ['您可以用微信支付或者支付宝付款，拍下就行', 'the checkout'],
+    ['收到破损的话拍几张照片给我，补发或者退款都可以', 'photos sent to the agent'],
+    ['我们不会让您私下转账给我', 'declined'],
+  ])('%s (%s) passes', (text) => {
+    expect(check(text, { platform: 'pdd' }).findings.filter((f) => f.category === 'off-platform-payment')).toEqual([]);
+  });
+});
+
+describe('requests for identity or secrets (roles: secret, request, in either order)', () => {
+  it.each([
+    ['麻烦提供一下您的身份证号码和开户行'],
+    ['验证码是多少？报一下我帮您操作'],
+    ['请您把手机收到的六位验证码告诉我'],
+    ['您的银行卡号发我一下'],
+  ])('%s is held', (text) => {
+    expect(rules(text).some((r) => r.startsWith('impersonation.sensitive'))).toBe(true);
+  });
+
+  it.each([
+    ['为了您的账户安全，请勿向任何人透露验证码'],
+    ['跨境商品清关需要您在订单里填写身份证号'],
+    ['验证码收不到的话请重新获取'],
+    ['这款密码锁支持指纹和密码开锁'],
+    ['验证码不要告诉任何人哦'],
+  ])('%s passes', (text) => {
+    expect(rules(text).filter((r) => r.startsWith('impersonation.sensitive'))).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, masked, type Scan } from '../hits';
 import { NUMBER_KINDS, ruleIndex } from '../lexicon';
+import { isGroupBreak } from '../phonetic';
 
 const PHONE = ruleIndex('contact.phone');
 const ACCOUNT = ruleIndex('payment.account');
@@ -88,9 +89,60 @@ function isMobile(codes: Uint16Array, start: number, length: number): boolean {
   return codes[s] === 0x31 && second >= 0x33 && second <= 0x39;
 }
 
+/** Shortest group of a number typed in groups with commas between (150，0000，8888). */
+const MIN_GROUP = 3;
+const grouped = new Uint16Array(32);
+
+/**
+ * A phone or card number typed in groups with commas between them (150，0000，8888; 6222，0212，…):
+ * the groups from `start` on, read as one number, when each has MIN_GROUP digits or more.
+ */
+function groupedNumber(scan: Scan, start: number, out: Candidate[]): number {
+  const { codes, length } = scan.view;
+  let n = 0;
+  let i = start;
+  let end = start;
+  let groups = 0;
+  for (;;) {
+    const from = i;
+    while (i < length && isDigit(codes[i]!) && n < grouped.length) grouped[n++] = codes[i++]!;
+    if (i - from < MIN_GROUP) {
+      if (groups > 0) n -= i - from;
+      break;
+    }
+    groups++;
+    end = i;
+    if (i + 1 < length && isGroupBreak(codes[i]!) && isDigit(codes[i + 1]!)) i++;
+    else break;
+  }
+  if (groups < 2 || (end < length && isLatin(codes[end]!))) return end;
+  const mobile = isMobile(grouped, 0, n);
+  const card = n >= 16 && n <= 19 && luhn(grouped, 0, n) && cardPrefix(grouped, 0, n);
+  if (!mobile && !card) return end;
+  if (masked(scan, start, end)) return end;
+  const context = numberContext(scan, start, end);
+  if (context === 'accounted') return end;
+  out.push(fromView(scan.view, card ? CARD : context === 'payment' ? ACCOUNT : PHONE, start, end, false));
+  return end;
+}
+
 export function numberFindings(scan: Scan, out: Candidate[]): void {
   const { codes, length } = scan.view;
   for (let i = 0; i < length; i++) {
+    if (!isDigit(codes[i]!)) continue;
+    // Groups with commas between them, read as one number first.
+    if (i + MIN_GROUP < length && (i === 0 || !isLatin(codes[i - 1]!))) {
+      let k = i;
+      while (k < length && isDigit(codes[k]!)) k++;
+      if (k + 1 < length && isGroupBreak(codes[k]!) && isDigit(codes[k + 1]!)) {
+        const before = out.length;
+        const end = groupedNumber(scan, i, out);
+        if (out.length > before) {
+          i = end;
+          continue;
+        }
+      }
+    }
     if (!isDigit(codes[i]!)) continue;
     const start = i;
     while (i < length && isDigit(codes[i]!)) i++;
