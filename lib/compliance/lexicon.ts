@@ -254,7 +254,14 @@ export function variantsOf(entry: string): Variant[] {
   for (let a = 0; a < parts.length; a++) {
     for (const va of subs[a]!) {
       out.push(joinParts(parts, a, va, -1, va));
-      for (let b = a + 1; b < parts.length; b++) for (const vb of subs[b]!) out.push(joinParts(parts, a, va, b, vb));
+      for (let b = a + 1; b < parts.length; b++) {
+        for (const vb of subs[b]!) {
+          // A two-character word with both characters turned into letters or symbols keeps nothing of
+          // itself: XX is no spelling of 傻逼 (威❤ still is one of 微信).
+          if (parts.length === 2 && va.odd && vb.odd) continue;
+          out.push(joinParts(parts, a, va, b, vb));
+        }
+      }
     }
   }
   return out;

@@ -188,3 +188,23 @@ describe('requests for identity or secrets (roles: secret, request, in either or
     expect(rules(text).filter((r) => r.startsWith('impersonation.sensitive'))).toEqual([]);
   });
 });
+
+describe('threats to a buyer (roles: an act aimed at the buyer, a condition, knowing where they live)', () => {
+  it.each([
+    ['你要是敢给差评，我就把你的手机号发到群里'],
+    ['再举报一次试试，你的住址我们都知道'],
+    ['你的照片我已经存了，小心我发出去'],
+  ])('%s is held', (text) => {
+    expect(check(text, { platform: 'pdd' }).findings.map((f) => f.category)).toContain('abuse');
+  });
+
+  it.each([
+    ['我们会严格保护您的隐私，信息不会公开'],
+    ['快递员明天会上门取件，请您在家'],
+    ['你家宝宝穿多大码？'],
+    ['我们不会曝光任何买家的信息，请放心'],
+    ['您好，XX已发货，单号稍后同步'],
+  ])('%s passes', (text) => {
+    expect(check(text, { platform: 'pdd' }).findings.filter((f) => f.category === 'abuse')).toEqual([]);
+  });
+});
