@@ -208,3 +208,22 @@ describe('threats to a buyer (roles: an act aimed at the buyer, a condition, kno
     expect(check(text, { platform: 'pdd' }).findings.filter((f) => f.category === 'abuse')).toEqual([]);
   });
 });
+
+describe('a reward for a review (roles: a review act, something given for it)', () => {
+  it.each([
+    ['追评带三张图的，下次购物直接减5块'],
+    ['收到后给个五星，私信我截图领2元'],
+    ['好评后联系客服，有惊喜小礼物'],
+  ])('%s is held', (text) => {
+    expect(check(text, { platform: 'pdd' }).findings.map((f) => f.category)).toContain('review-inducement');
+  });
+
+  it.each([
+    ['亲，我们店铺好评很多的，下单送运费险'],
+    ['亲，这款好评率很高，买二送一'],
+    ['五星好评是对我们最大的鼓励，下单满99包邮'],
+    ['现在拍下送收纳袋，评价区可以看看其他买家的反馈'],
+  ])('%s passes', (text) => {
+    expect(check(text, { platform: 'pdd' }).findings.filter((f) => f.category === 'review-inducement')).toEqual([]);
+  });
+});

@@ -13,26 +13,46 @@ const isBreak = (c: number) => isSentenceBreak(c) || isClauseBreak(c);
 /** Does one span hold the other (验证 inside 验证码 is no second word)? */
 const nested = (a: Hit, b: Hit) => (a.start <= b.start && a.end >= b.end) || (b.start <= a.start && b.end >= a.end);
 
-/** Is a word of role `ok` of detector d in the clauses that view[from, to) spans? */
-function okInSentence(scan: Scan, d: number, ok: number, from: number, to: number): boolean {
-  if (!ok) return false;
+/** Positions of the sentence and clause breaks of the view, in order. */
+function breaksOf(scan: Scan): Int32Array {
   const { codes, length } = scan.view;
-  let s = from;
-  while (s > 0 && !isBreak(codes[s - 1]!)) s--;
-  let e = to;
-  while (e < length && !isBreak(codes[e]!)) e++;
-  const { roles } = scan;
-  for (let i = firstEndingFrom(roles, s + 1); i < roles.length && roles[i]!.end <= e; i++) {
-    const h = roles[i]!;
-    if (h.start >= s && h.p.group === d && (h.p.groups & ok) !== 0) return true;
+  let n = 0;
+  for (let i = 0; i < length; i++) if (isBreak(codes[i]!)) n++;
+  const out = new Int32Array(n);
+  n = 0;
+  for (let i = 0; i < length; i++) if (isBreak(codes[i]!)) out[n++] = i;
+  return out;
+}
+
+/** Index of the first break at or after pos. */
+function breakFrom(breaks: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (breaks[mid]! < pos) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
+}
+
+/** Is one of `oks` (ordered by end) inside the clauses that view[from, to) spans? */
+function okInClauses(oks: readonly Hit[], breaks: Int32Array, length: number, from: number, to: number): boolean {
+  if (oks.length === 0) return false;
+  const k = breakFrom(breaks, from);
+  const s = k > 0 ? breaks[k - 1]! + 1 : 0;
+  const j = breakFrom(breaks, to);
+  const e = j < breaks.length ? breaks[j]! : length;
+  for (let i = firstEndingFrom(oks, s + 1); i < oks.length && oks[i]!.end <= e; i++) if (oks[i]!.start >= s) return true;
   return false;
 }
 
 export function roleFindings(scan: Scan, out: Candidate[]): void {
   const { roles, view, lex } = scan;
   if (roles.length < 2) return;
+  let breaks: Int32Array | null = null;
   ROLE_DETECTORS.forEach((det, d) => {
+    let oks: Hit[] | null = null;
     for (const b of roles) {
       if (b.p.group !== d) continue;
       // b is the later-ending word; look back over those ending within the window before it.
@@ -47,7 +67,9 @@ export function roleFindings(scan: Scan, out: Candidate[]): void {
         const pair = det.when.find(({ a: x, b: y }) => ((a.p.groups & x) !== 0 && (b.p.groups & y) !== 0) || ((a.p.groups & y) !== 0 && (b.p.groups & x) !== 0));
         if (!pair || (pair.clause && hasBreak(view, gapFrom, gapTo, false))) continue;
         if (negationIn(scan, gapFrom, gapTo)) continue;
-        if (okInSentence(scan, d, det.ok, start, b.end)) continue;
+        oks ??= det.ok ? roles.filter((h) => h.p.group === d && (h.p.groups & det.ok) !== 0) : [];
+        breaks ??= breaksOf(scan);
+        if (okInClauses(oks, breaks, view.length, start, b.end)) continue;
         const c = fromView(view, det.rule, start, Math.max(a.end, b.end), true);
         out.push(c);
         break;
