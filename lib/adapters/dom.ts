@@ -109,3 +109,60 @@ export function pageUrl(doc: Document): URL | null {
   }
   return null;
 }
+
+/** Element#matches that treats a selector the engine cannot parse as matching nothing. */
+function safeMatches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+/** Does the element itself match any selector of the list (not first-wins: every spelling counts)? */
+export const matchesAny = (el: Element, list: SelectorList): boolean => list.some((s) => safeMatches(el, s));
+
+/** The nearest ancestor-or-self matching any selector of the list (up to `stop`, inclusive, when given). */
+export function closestAny(el: Element, list: SelectorList, stop?: Element | null): Element | null {
+  for (let n: Element | null = el; n; n = n.parentElement) {
+    if (matchesAny(n, list)) return n;
+    if (n === stop) break;
+  }
+  return null;
+}
+
+/** Text of root without the text inside any of the `skip` elements, whitespace collapsed and trimmed. */
+export function textWithout(root: Element, skip: readonly Element[]): string {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let out = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (skip.some((s) => s.contains(n))) continue;
+    out += n.textContent ?? '';
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** A text body: its text with emoji images read by their alt (`[微笑]`), line breaks kept, trimmed. */
+export function bodyText(el: Element): string {
+  let s = '';
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) s += node.textContent ?? '';
+    else if (node.nodeType === 1) {
+      if ((node as Element).tagName === 'IMG') s += (node as Element).getAttribute('alt') ?? '';
+      else node.childNodes.forEach(walk);
+    }
+  };
+  walk(el);
+  return s.trim();
+}
+
+/** A node's first text, outside the `skip` nodes, whitespace collapsed (a header's name before its tags). */
+export function firstOwnText(root: Element, skip: readonly Element[] = []): string | null {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (skip.some((s) => s.contains(n))) continue;
+    const t = n.textContent?.replace(/\s+/g, ' ').trim();
+    if (t) return t;
+  }
+  return null;
+}

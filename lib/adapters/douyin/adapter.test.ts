@@ -6,7 +6,8 @@ import { loadHtml, type LoadedPage } from '../html-node';
 import { pddAdapter } from '../pdd/adapter';
 import { pddMeta } from '../pdd/meta';
 import { adapterConformance } from '../testing/conformance';
-import { avatarIdentity, createDouyinAdapter, douyinAdapter, parsePageTime, parseRowWaiting, resolvePageTime } from './adapter';
+import { avatarIdentity } from '../provisional';
+import { createDouyinAdapter, douyinAdapter, parsePageTime, parseRowWaiting, resolvePageTime } from './adapter';
 import { douyinMeta } from './meta';
 import { douyinScopes, douyinSelectors } from './selectors';
 

@@ -5,13 +5,33 @@
  * The list rows carry no buyer id: a row is keyed provisionally from its nickname and avatar (`~<nick>`,
  * `~<nick>@<avatar hash>`, `~<nick>#<n>`; DOM.md, "Buyer key") until the conversation is opened and the
  * composer's `inputArea_<uid>` class shows the id. The keys handed out and their uid bindings are kept
- * per document (a WeakMap, nothing global).
+ * per document (a WeakMap, nothing global; the key rules are shared: ../provisional.ts).
  */
 import { CHINA_OFFSET_MS, chinaWallClockToEpoch, toChinaIso } from '../../time/china';
 import { composerFor } from '../composer';
-import { noMatch, pageUrl, queryAllFirst, queryFirst, rowsByBuyer, textOf, type SelectorList } from '../dom';
+import { ABSOLUTE_ROW_TIME } from '../message-time';
+import {
+  bodyText,
+  closestAny,
+  matchesAny,
+  noMatch,
+  pageUrl,
+  queryAllFirst,
+  queryFirst,
+  rowsByBuyer,
+  textOf,
+  textWithout,
+  type SelectorList,
+} from '../dom';
 import { sendKeyFromText } from '../send-key';
-import { fnv1aHex } from '../../hash';
+import {
+  imgAvatar,
+  openBuyerWithoutId,
+  openRowAmong,
+  perDocument,
+  ProvisionalKeys,
+  type Keyed,
+} from '../provisional';
 import type {
   AdapterHealth,
   Composer,
@@ -139,59 +159,15 @@ export function parseRowWaiting(text: string): number | null {
 
 /** Relative-looking texts that are not a plain waiting time (`2分31秒后超时`, `3天前`): neither time nor timer. */
 const RELATIVE_LIKE = /\d\s*(?:秒|分钟|分|小时|天)/;
-/** Absolute row times (`14:02`, `06/29`, `昨天`, `6月29日`, `2025/06/29`): stable across reloads. */
-const ROW_ABSOLUTE = /^(?:昨天|前天|星期[一二三四五六日天]|周[一二三四五六日天]|\d{1,2}:\d{2}|\d{1,2}[/-]\d{1,2}|\d{4}[/-]\d{1,2}[/-]\d{1,2}|\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2})?$/;
 
 // ---------------------------------------------------------------------------------------------------
 // Small DOM helpers
-
-function safeMatches(el: Element, selector: string): boolean {
-  try {
-    return el.matches(selector);
-  } catch {
-    return false;
-  }
-}
-
-/** Does the element itself match any selector of the list (not first-wins: every spelling counts)? */
-const matchesAny = (el: Element, list: SelectorList): boolean => list.some((s) => safeMatches(el, s));
-
-/** The nearest ancestor-or-self matching any selector of the list. */
-function closestAny(el: Element, list: SelectorList): Element | null {
-  for (let n: Element | null = el; n; n = n.parentElement) if (matchesAny(n, list)) return n;
-  return null;
-}
 
 /** Text of an element without its descendants' text (`09:00:20 <span>已读</span>` → `09:00:20`). */
 function ownText(el: Element): string {
   let s = '';
   for (const n of Array.from(el.childNodes)) if (n.nodeType === 3) s += n.textContent ?? '';
   return s.replace(/\s+/g, ' ').trim();
-}
-
-/** Text of root without the text inside any of the skipped elements, whitespace collapsed. */
-function textWithout(root: Element, skip: readonly Element[]): string {
-  let s = '';
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) s += node.textContent ?? '';
-    else if (node.nodeType === 1 && !skip.includes(node as Element)) node.childNodes.forEach(walk);
-  };
-  walk(root);
-  return s.replace(/\s+/g, ' ').trim();
-}
-
-/** A text body: its text with emoji images read by their alt (`[微笑]`), line breaks kept. */
-function bodyText(el: Element): string {
-  let s = '';
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) s += node.textContent ?? '';
-    else if (node.nodeType === 1) {
-      if ((node as Element).tagName === 'IMG') s += (node as Element).getAttribute('alt') ?? '';
-      else node.childNodes.forEach(walk);
-    }
-  };
-  walk(el);
-  return s.trim();
 }
 
 /** First non-empty text node under el that is not one of `except` (the header's 添加备注). */
@@ -231,21 +207,6 @@ interface ListRow {
   /** The avatar's identity (avatarIdentity of its src); null without an avatar or a src. */
   avatar: string | null;
 }
-
-
-/**
- * A short identity of an avatar src: the hash of the address without its query and fragment (CDN
- * addresses may carry expiring signatures, re-signed while the page runs); a data: URI is hashed whole
- * (its `#` and `?` are content). Null for a missing or empty src.
- */
-export function avatarIdentity(src: string | null | undefined): string | null {
-  const s = src?.trim();
-  if (!s) return null;
-  return fnv1aHex(/^data:/i.test(s) ? s : s.split(/[?#]/, 1)[0]!);
-}
-
-/** The avatar identity of an `img` (its src attribute as written, not resolved against the page). */
-const imgAvatar = (img: Element | null | undefined): string | null => avatarIdentity(img?.getAttribute('src'));
 
 /** Is this tab shown? aria-selected on its [role=tab], else the auxo active class; null when unknown. */
 function tabShown(doc: Document, list: SelectorList): boolean | null {
@@ -332,7 +293,7 @@ function rowTimeText(row: Element, nickname: string): string | null {
   for (const el of Array.from(row.querySelectorAll('*'))) {
     if (el.children.length || skip.some((s) => s.contains(el))) continue;
     const t = textOf(el);
-    if (t && t !== nickname && (parseRowWaiting(t) !== null || ROW_ABSOLUTE.test(t))) return t;
+    if (t && t !== nickname && (parseRowWaiting(t) !== null || ABSOLUTE_ROW_TIME.test(t))) return t;
   }
   return null;
 }
@@ -475,17 +436,9 @@ function messageId(item: Element): string | null {
 // ---------------------------------------------------------------------------------------------------
 // The adapter
 
-/** A provisional key handed out on a document: the nickname's n-th buyer, told apart by the avatar. */
-interface Slot {
-  avatar: string | null;
-  key: string;
-}
-
 interface DocState {
-  /** nickname → the keys handed out under it on this document, in the order they were first needed. */
-  slots: Map<string, Slot[]>;
-  /** provisional key → the uid its conversation showed when open (the latest, should the page reuse it). */
-  bound: Map<string, string>;
+  /** The provisional keys handed out on this document and the uids bound to them. */
+  keys: ProvisionalKeys;
   /**
    * The conversation open at the last read with a uid, the provisional key it replaced (null when
    * nothing was carried over) and the key of its row (null while that row could not be told).
@@ -493,59 +446,20 @@ interface DocState {
   open: { uid: string; nickname: string; provisional: string | null; key: string | null } | null;
 }
 
-interface KeyedRow extends ListRow {
-  /** The row's provisional key, bound or not. */
-  key: string;
-  /** What the row is listed under: the bound uid, else the provisional key. */
-  buyer: string;
-  provisional: boolean;
-}
-
-/**
- * The provisional key of each row, from the keys handed out before on the document. A row takes the
- * key of its nickname with its avatar not yet taken in this read (rows without an avatar take the
- * avatar-less keys in page order). A row none fits gets a new key: `~<nick>` while no key of the
- * nickname is that, else `~<nick>@<avatar>` (when it has one and that is free), else the first free
- * `~<nick>#<n>`. So the first buyer seen under a nickname keeps `~<nick>` however the list re-sorts, and
- * only rows with the same nickname and the same (or no) avatar depend on their order.
- */
-function assignKeys(slots: Map<string, Slot[]>, rows: readonly ListRow[]): string[] {
-  const used = new Set<Slot>();
-  return rows.map(({ nickname, avatar }) => {
-    let known = slots.get(nickname);
-    if (!known) slots.set(nickname, (known = []));
-    let slot = known.find((k) => k.avatar === avatar && !used.has(k));
-    if (!slot) {
-      const taken = new Set(known.map((k) => k.key));
-      const base = `~${nickname}`;
-      let key = !taken.has(base) ? base : avatar !== null && !taken.has(`${base}@${avatar}`) ? `${base}@${avatar}` : null;
-      for (let n = 2; key === null; n++) if (!taken.has(`${base}#${n}`)) key = `${base}#${n}`;
-      known.push((slot = { avatar, key }));
-    }
-    used.add(slot);
-    return slot.key;
-  });
-}
+type KeyedRow = Keyed<ListRow>;
 
 export function createDouyinAdapter(options: DouyinAdapterOptions = {}): PlatformAdapter {
   const now = options.now ?? Date.now;
-  const states = new WeakMap<Document, DocState>();
-  const stateOf = (doc: Document): DocState => {
-    let s = states.get(doc);
-    if (!s) states.set(doc, (s = { slots: new Map(), bound: new Map(), open: null }));
-    return s;
-  };
+  const stateOf = perDocument<DocState>(() => ({ keys: new ProvisionalKeys(), open: null }));
 
   /** Rows with their keys: the uid bound to the row's provisional key, else that key. */
-  const keyedRows = (doc: Document): KeyedRow[] => {
-    const state = stateOf(doc);
-    const rows = listRows(doc);
-    const keys = assignKeys(state.slots, rows);
-    return rows.map((r, i) => {
-      const key = keys[i]!;
-      const uid = state.bound.get(key);
-      return uid === undefined ? { ...r, key, buyer: key, provisional: true } : { ...r, key, buyer: uid, provisional: false };
-    });
+  const keyedRows = (doc: Document): KeyedRow[] => stateOf(doc).keys.keyed(listRows(doc));
+
+  /** Among same-nickname rows, the one whose avatar is the header's (null when none or several are). */
+  const byHeaderAvatar = (doc: Document) => (several: readonly KeyedRow[]): KeyedRow | null => {
+    const avatar = headerAvatar(doc);
+    const hits = avatar === null ? [] : several.filter((r) => r.avatar === avatar);
+    return hits.length === 1 ? hits[0]! : null;
   };
 
   /**
@@ -554,17 +468,8 @@ export function createDouyinAdapter(options: DouyinAdapterOptions = {}): Platfor
    * nickname's only key handed out so far (`row` null). Null when it cannot be told: several rows or
    * keys, none of them (or more than one) with the header's avatar.
    */
-  const openRowOf = (doc: Document, rows: readonly KeyedRow[], nickname: string): { key: string; row: KeyedRow | null } | null => {
-    const carrying = rows.filter((r) => r.nickname === nickname);
-    if (carrying.length === 1) return { key: carrying[0]!.key, row: carrying[0]! };
-    if (carrying.length > 1) {
-      const avatar = headerAvatar(doc);
-      const hits = avatar === null ? [] : carrying.filter((r) => r.avatar === avatar);
-      return hits.length === 1 ? { key: hits[0]!.key, row: hits[0]! } : null;
-    }
-    const known = stateOf(doc).slots.get(nickname) ?? [];
-    return known.length === 1 ? { key: known[0]!.key, row: null } : null;
-  };
+  const openRowOf = (doc: Document, rows: readonly KeyedRow[], nickname: string) =>
+    openRowAmong(rows, nickname, stateOf(doc).keys, byHeaderAvatar(doc));
 
   /**
    * Name and uid of the open conversation. The uid is a class of the composer and the placeholder names
@@ -667,10 +572,7 @@ export function createDouyinAdapter(options: DouyinAdapterOptions = {}): Platfor
         // row of the name would get when the name was never listed), null when the row cannot be told.
         // A read without the uid does not end the conversation seen before.
         if (state.open?.nickname !== nickname) state.open = null;
-        const rows = keyedRows(doc);
-        const hit = openRowOf(doc, rows, nickname!);
-        const unseen = !rows.some((r) => r.nickname === nickname) && !state.slots.get(nickname!)?.length;
-        const buyer = hit ? (hit.row?.buyer ?? state.bound.get(hit.key) ?? hit.key) : unseen ? `~${nickname}` : null;
+        const buyer = openBuyerWithoutId(keyedRows(doc), nickname!, state.keys, byHeaderAvatar(doc));
         return { buyer, nickname, provisional: null };
       }
       if (nickname === null) {
@@ -681,13 +583,8 @@ export function createDouyinAdapter(options: DouyinAdapterOptions = {}): Platfor
       // Still the same conversation, its row known: the key it replaced stays reported while it is open.
       if (same && same.key !== null) return { buyer: uid, nickname, provisional: same.provisional };
       const hit = openRowOf(doc, keyedRows(doc), nickname);
-      let provisional: string | null = null;
-      if (hit) {
-        // A key bound before to another uid (the page reused the nickname) takes this one; its rows were
-        // listed under that uid, not the key, so nothing is carried over then.
-        if (!state.bound.has(hit.key)) provisional = hit.key;
-        state.bound.set(hit.key, uid);
-      }
+      // A key bound before to another uid (the page reused the nickname) takes this one, carrying nothing.
+      const provisional = hit ? state.keys.bind(hit.key, uid) : null;
       state.open = { uid, nickname, provisional, key: hit?.key ?? null };
       return { buyer: uid, nickname, provisional };
     },

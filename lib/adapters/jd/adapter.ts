@@ -8,7 +8,8 @@
  * WeakMap, nothing global).
  */
 import { toChinaIso } from '../../time/china';
-import { noMatch, pageUrl, queryAllFirst, queryFirst, rowsByBuyer, textOf, type SelectorList } from '../dom';
+import { firstOwnText, matchesAny, noMatch, pageUrl, queryAllFirst, queryFirst, rowsByBuyer, textOf, textWithout } from '../dom';
+import { nicknameReadMethods, robotNicknames } from '../robots';
 import { sendKeyFromText } from '../send-key';
 import { jdMeta } from './meta';
 import type { AdapterHealth, Composer, ConversationRow, OpenConversation, PageMessage, PlatformAdapter, SendKey, Sender } from '../types';
@@ -37,43 +38,9 @@ export const WORKBENCH_HOST = 'dongdong.jd.com';
 
 /** Node.DOCUMENT_POSITION_FOLLOWING (a plain number: no DOM globals outside the page's realm). */
 const FOLLOWING = 4;
-const TEXT_NODE = 3;
 
 // ---------------------------------------------------------------------------------------------------
 // Small DOM helpers
-
-function safeMatches(el: Element, selector: string): boolean {
-  try {
-    return el.matches(selector);
-  } catch {
-    return false;
-  }
-}
-
-const matchesAny = (el: Element, list: SelectorList): boolean => list.some((s) => safeMatches(el, s));
-
-/** Trimmed text of a node's text descendants outside the `skip` nodes, whitespace collapsed. */
-function textWithout(root: Element, skip: readonly Element[]): string {
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  let out = '';
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (skip.some((s) => s.contains(n))) continue;
-    out += n.textContent ?? '';
-  }
-  return out.replace(/\s+/g, ' ').trim();
-}
-
-/** A node's first text, outside the `skip` nodes (a header's name before its tags). */
-function firstOwnText(root: Element, skip: readonly Element[]): string | null {
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType !== TEXT_NODE || skip.some((s) => s.contains(n))) continue;
-    const t = n.textContent?.replace(/\s+/g, ' ').trim();
-    if (t) return t;
-  }
-  return null;
-}
 
 /** Shown unless it says otherwise on itself: the marker may be kept in the DOM and hidden (ours). */
 function shown(el: Element): boolean {
@@ -236,7 +203,7 @@ function directionOf(item: Element): { side: Side; node: Element | null } {
   return { side: null, node: null };
 }
 
-function readMessages(doc: Document, now: number, robots: ReadonlySet<string>): RawMessage[] {
+function readMessages(doc: Document, now: number, isRobot: (nickname: string) => boolean): RawMessage[] {
   return queryAllFirst(doc, S.message).nodes.map((item): RawMessage => {
     const { side, node } = directionOf(item);
     const dirId = node?.getAttribute('id')?.trim() ?? '';
@@ -248,7 +215,7 @@ function readMessages(doc: Document, now: number, robots: ReadonlySet<string>): 
 
     let sender: Sender;
     if (side === 'left') sender = 'buyer';
-    else if (side === 'right') sender = nickname !== null && robots.has(nickname.toLowerCase()) ? 'robot' : 'agent';
+    else if (side === 'right') sender = nickname !== null && isRobot(nickname) ? 'robot' : 'agent';
     else sender = 'system';
 
     let text: string | null;
@@ -276,7 +243,6 @@ interface Reading {
   messages: RawMessage[];
 }
 
-const publicMessage = ({ id, sender, text, ts }: RawMessage): PageMessage => ({ id, sender, text, ts });
 
 // ---------------------------------------------------------------------------------------------------
 // Send key
@@ -319,8 +285,7 @@ export function waitedAtLeast(rowTime: string | null, now: number): number {
 
 export function createJdAdapter(options: JdAdapterOptions = {}): PlatformAdapter {
   const now = options.now ?? Date.now;
-  let configured: readonly string[] | null = null;
-  const robotNicknames = options.robotNicknames ?? (() => configured ?? DEFAULT_JD_ROBOT_NICKNAMES);
+  const robots = robotNicknames(DEFAULT_JD_ROBOT_NICKNAMES, options.robotNicknames);
   /** Per document: the conversation whose transcript was last attributed. */
   const states = new WeakMap<Document, { shown: Shown | null }>();
   const stateOf = (doc: Document) => {
@@ -328,7 +293,6 @@ export function createJdAdapter(options: JdAdapterOptions = {}): PlatformAdapter
     if (!s) states.set(doc, (s = { shown: null }));
     return s;
   };
-  const robotSet = () => new Set(robotNicknames().map((n) => n.trim().toLowerCase()).filter(Boolean));
 
   /**
    * The open conversation and its messages, read together so they always agree. The header (and the
@@ -353,7 +317,7 @@ export function createJdAdapter(options: JdAdapterOptions = {}): PlatformAdapter
       return { open: null, messages: [] };
     }
     if (target.buyer === null) return { open: { buyer: null, nickname: target.nickname }, messages: [] };
-    const messages = readMessages(doc, now(), robotSet());
+    const messages = readMessages(doc, now(), robots.matcher());
     const keys = tyingKeys(messages);
     const buyerNames = [...new Set(messages.filter((m) => m.side === 'left' && m.nickname).map((m) => m.nickname!))];
     const prev = state.shown;
@@ -377,10 +341,6 @@ export function createJdAdapter(options: JdAdapterOptions = {}): PlatformAdapter
 
   const adapter: PlatformAdapter = {
     platform: 'jd',
-
-    configure(c) {
-      configured = c.robotNicknames;
-    },
 
     health(doc): AdapterHealth {
       const host = pageHost(doc);
@@ -438,23 +398,7 @@ export function createJdAdapter(options: JdAdapterOptions = {}): PlatformAdapter
       });
     },
 
-    openConversation(doc) {
-      return read(doc).open;
-    },
-
-    messages(doc) {
-      return read(doc).messages.map(publicMessage);
-    },
-
-    ourSideNicknames(doc) {
-      const robots = robotSet();
-      const out = new Map<string, boolean>();
-      for (const m of read(doc).messages) {
-        if (m.side !== 'right' || m.nickname === null || out.has(m.nickname)) continue;
-        out.set(m.nickname, robots.has(m.nickname.toLowerCase()));
-      }
-      return [...out].map(([nickname, robot]) => ({ nickname, robot }));
-    },
+    ...nicknameReadMethods(robots, read, (m) => m.side === 'right'),
 
     composer(doc): Composer | null {
       if (!recognised(doc)) return null;
@@ -482,7 +426,7 @@ export function createJdAdapter(options: JdAdapterOptions = {}): PlatformAdapter
       if (!recognised(doc)) return false;
       const hit = shownBuyerRows(doc).find((r) => r.buyer === buyer);
       if (!hit) return false; // not in the shown pane (or scrolled out of a recycled list)
-      const item = safeMatches(hit.row, '.alluser-item') ? hit.row : (hit.row.querySelector<HTMLElement>('.alluser-item') ?? hit.row);
+      const item = matchesAny(hit.row, ['.alluser-item']) ? hit.row : (hit.row.querySelector<HTMLElement>('.alluser-item') ?? hit.row);
       item.click();
       return true;
     },

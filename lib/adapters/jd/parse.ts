@@ -1,9 +1,7 @@
 /**
  * Text formats of the JD Dongdong workbench (platform note §4, §6): row ids, group headers and the
- * message time strings. Pure functions, no DOM.
+ * message time strings (../message-time.ts). Pure functions, no DOM.
  */
-import { CHINA_OFFSET_MS, chinaWallClockToEpoch } from '../../time/china';
-
 export interface RowId {
   /** The buyer's pin (the part between `u_` and the app). */
   pin: string;
@@ -45,41 +43,5 @@ export function parseGroupHeader(text: string | null | undefined): { name: strin
   return m ? { name: m[1]!.trim(), count: Number(m[2]) } : { name: t, count: null };
 }
 
-/**
- * A `.message__time_str`: `HH:MM:SS` (today), `MM-DD HH:MM:SS`, `YYYY-MM-DD HH:MM:SS` (§6: the format
- * is not captured; these are the three candidates). `/` is taken for `-`, and a time without seconds
- * is read as `:00` (leniency of ours).
- */
-const MESSAGE_TIME = /^(?:(?:(\d{4})[-/])?(\d{1,2})[-/](\d{1,2})\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
-
-const DAY_MS = 86_400_000;
-/** A bare `HH:MM:SS` more than this ahead of now was shown before midnight: it is yesterday's. */
-const FUTURE_SLACK_MS = 5 * 60_000;
-
-/**
- * Epoch ms of a message time string, China time (+08:00). A bare time is on `now`'s China date
- * (yesterday's when that would put it more than 5 minutes ahead of now); `MM-DD` is in `now`'s year
- * unless that date is still to come (then last year's). Null when the text is not a time or the date
- * does not exist.
- */
-export function parseMessageTime(text: string | null | undefined, now: number): number | null {
-  const m = MESSAGE_TIME.exec((text ?? '').replace(/\s+/g, ' ').trim());
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m;
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = s === undefined ? 0 : Number(s);
-  const today = new Date(now + CHINA_OFFSET_MS);
-  const ty = today.getUTCFullYear();
-  const tm = today.getUTCMonth() + 1;
-  const td = today.getUTCDate();
-  if (mo === undefined) {
-    const ms = chinaWallClockToEpoch(ty, tm, td, hour, minute, second);
-    return ms !== null && ms > now + FUTURE_SLACK_MS ? ms - DAY_MS : ms; // China has no DST
-  }
-  const month = Number(mo);
-  const day = Number(d);
-  if (y !== undefined) return chinaWallClockToEpoch(Number(y), month, day, hour, minute, second);
-  const ahead = month > tm || (month === tm && day > td);
-  return chinaWallClockToEpoch(ahead ? ty - 1 : ty, month, day, hour, minute, second);
-}
+// The `.message__time_str` formats (`HH:MM:SS`, `MM-DD HH:MM:SS`, `YYYY-MM-DD HH:MM:SS`): the shared parser.
+export { parseMessageTime } from '../message-time';
