@@ -11,6 +11,9 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'alarms', 'notifications'],
     action: { default_title: '__MSG_extName__' },
+    // Kuaishou's shop name is only in the page's own state: the content script injects this read-only
+    // probe into the page (README "Permissions"). Only the Kuaishou workbench may load it.
+    web_accessible_resources: [{ resources: ['kuaishou-probe.js'], matches: ['https://im.kwaixiaodian.com/*'] }],
     ...(browser === 'firefox' && {
       // Firefox asks every add-on to declare what it collects: nothing.
       browser_specific_settings: {

@@ -70,9 +70,15 @@ export async function launchWithExtension(opts: { headless?: boolean; lang?: str
   };
 }
 
+/** Third-party page code a simulator loads as the real page does (Kuaishou's Quill editor), under `<base>_vendor/`. */
+const VENDOR: Record<string, string> = {
+  'quill.js': 'node_modules/quill/dist/quill.js',
+  'quill.core.css': 'node_modules/quill/dist/quill.core.css',
+};
+
 /**
  * The file of a simulator that a workbench URL names, or null (then 404). Under the platform's
- * `simulator.base`: `_kit/…` is the shared engine (tests/simulator/kit/), a path with a file extension
+ * `simulator.base`: `_kit/…` is the shared engine (tests/simulator/kit/), `_vendor/…` a library from VENDOR, a path with a file extension
  * is a file of the platform's folder, and any other path is the single-page app's index.html (Feige's
  * `/pc_seller_v2/main/workspace` has no extension).
  */
@@ -81,7 +87,10 @@ export function simulatorFile(meta: PlatformMeta, url: URL): string | null {
   if (!url.pathname.startsWith(base)) return null;
   const rel = normalize(url.pathname.slice(base.length) || 'index.html');
   if (rel.startsWith('..') || rel.startsWith('/')) return null;
-  const file = rel.startsWith('_kit/')
+  const vendor = rel.startsWith('_vendor/') ? VENDOR[rel.slice('_vendor/'.length)] : undefined;
+  const file = vendor
+    ? join(ROOT, vendor)
+    : rel.startsWith('_kit/')
     ? join(SIMULATOR_DIR, 'kit', rel.slice('_kit/'.length))
     : extname(rel)
       ? join(SIMULATOR_DIR, folder, rel)

@@ -60,7 +60,7 @@ describe('inspect CLI', () => {
     [[], /missing --platform/],
     [['--platform'], /--platform needs a value/],
     [['--platform', 'pdd'], /missing FILE\.html/],
-    [['--platform', 'nope', fixture('workbench')], /unknown platform "nope" \(known: pdd, douyin, jd\)/],
+    [['--platform', 'nope', fixture('workbench')], /unknown platform "nope" \(known: pdd, douyin, jd, kuaishou\)/],
     [['--platform', 'pdd', 'no/such/file.html'], /cannot read no\/such\/file\.html: ENOENT/],
     [['--platform', 'pdd', fixture('workbench'), fixture('not-workbench')], /one file at a time/],
     [['--verbose'], /unknown option --verbose/],

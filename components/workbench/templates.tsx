@@ -57,7 +57,7 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
 
   /**
    * Where the suggestion chips go: in the composer's own send row, in the free stretch left of the
-   * send control (PDD and Feige leave it empty), so they never hide a control of the page such as
+   * send control (PDD and Feige leave it empty; Kuaishou after its key hint), so they never hide a control of the page such as
    * PDD's 表情 / 图片 / 快捷短语 bar above the text. The stretch is found by asking the page what lies
    * under points of that row; where there is no room, above the composer as before.
    */
@@ -75,18 +75,22 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
   const probeRow = (c: Composer, box: DOMRect, send: DOMRect | undefined): { left: number; bottom: number; maxWidth?: number } => {
     if (send && send.width > 0 && send.top >= box.top && send.left > box.left) {
       const y = send.top + send.height / 2;
-      const left = box.left + 8;
-      let right = left;
       // The page's topmost element at a point, looking through our own layers (the chips themselves).
       const pageAt = (x: number) =>
         document.elementsFromPoint(x, y).find((el) => !el.tagName.toLowerCase().startsWith('kefu-pilot-') && !el.closest(`[${CHIP_ATTR}]`)) ?? null;
       // An element under the row is room when it is the composer or a container wider than most of it.
       const room = (el: Element | null) => !!el && (el === c.element || el.contains(c.element) || el.getBoundingClientRect().width >= box.width * 0.6);
-      for (let x = left; x < send.left - 8; x += 6) {
-        if (!room(pageAt(x))) break;
-        right = x;
+      // The longest free stretch of the row before the send control (Kuaishou prints a key hint at
+      // the row's start: the stretch after it is free).
+      let best = { left: 0, right: 0 };
+      let from = -1;
+      for (let x = box.left + 8; x < send.left - 8; x += 6) {
+        if (room(pageAt(x))) {
+          if (from < 0) from = x;
+          if (x - from > best.right - best.left) best = { left: from, right: x };
+        } else from = -1;
       }
-      if (right - left >= 160) return { left, bottom: Math.max(8, window.innerHeight - send.bottom), maxWidth: right - left };
+      if (best.right - best.left >= 160) return { left: best.left, bottom: Math.max(8, window.innerHeight - send.bottom), maxWidth: best.right - best.left };
     }
     const a = anchorOf(c);
     return { left: a.left, bottom: a.bottom };

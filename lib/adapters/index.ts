@@ -1,5 +1,6 @@
 import { douyinAdapter } from './douyin/adapter';
 import { jdAdapter } from './jd/adapter';
+import { kuaishouAdapter } from './kuaishou/adapter';
 import { pddAdapter } from './pdd/adapter';
 import type { PlatformAdapter } from './types';
 
@@ -8,6 +9,7 @@ export const adapters: Readonly<Record<string, PlatformAdapter>> = {
   pdd: pddAdapter,
   douyin: douyinAdapter,
   jd: jdAdapter,
+  kuaishou: kuaishouAdapter,
 };
 
 /** The adapter of a platform; throws naming the known platforms when there is none. */

@@ -9,8 +9,9 @@ import type { PlatformMeta } from './types';
 import { pddMeta } from './pdd/meta';
 import { douyinMeta } from './douyin/meta';
 import { jdMeta } from './jd/meta';
+import { kuaishouMeta } from './kuaishou/meta';
 
-export const PLATFORM_METAS: readonly PlatformMeta[] = [pddMeta, douyinMeta, jdMeta];
+export const PLATFORM_METAS: readonly PlatformMeta[] = [pddMeta, douyinMeta, jdMeta, kuaishouMeta];
 
 export type SupportedPlatform = (typeof PLATFORM_METAS)[number]['id'];
 

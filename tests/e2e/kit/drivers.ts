@@ -8,7 +8,7 @@ import type { SimBuyer } from './sim';
  * settings of a fresh install need for it. One driver per platform; the specs never name a selector.
  */
 export interface Driver {
-  platform: 'pdd' | 'douyin' | 'jd';
+  platform: 'pdd' | 'douyin' | 'jd' | 'kuaishou';
   /** The shop the events carry (PDD shows it in its header; Feige's is set in the settings by the kit). */
   shop: string;
   /** Settings a fresh install gets before the test (Feige: the shop name the overlay would ask for). */
@@ -79,6 +79,25 @@ export const DRIVERS: Record<Driver['platform'], Driver> = {
     hasCtrlEnterMode: true,
     editor: true,
     open: (context, query) => openSimulator(context, 'jd', query),
+  },
+  kuaishou: {
+    platform: 'kuaishou',
+    shop: '竹影小铺',
+    // The page's own state holds the shop name (window.__chat_sdk): the read-only probe finds it, so a
+    // fresh install needs nothing.
+    settings: {},
+    selectors: { composer: '.SendBox .ql-editor', sendButton: '.SendBox-buttonRight .ant-btn-primary' },
+    composer: (page) => page.locator(DRIVERS.kuaishou.selectors.composer),
+    sendButton: (page) => page.locator(DRIVERS.kuaishou.selectors.sendButton),
+    value: (page) => DRIVERS.kuaishou.composer(page).evaluate(editorText),
+    selectedText: (page) => page.evaluate(() => window.getSelection()?.toString() ?? ''),
+    // Cards show no buyer id: keyed by nickname until the conversation is opened. A card that first
+    // showed a number for its name keeps the key of that number (the simulator shows the uid).
+    keysOf: (b) => [b.uid, `~${b.nickname}`, `~${b.uid}`],
+    rowsPerWaitingBuyer: 1,
+    hasCtrlEnterMode: false,
+    editor: true,
+    open: (context, query) => openSimulator(context, 'kuaishou', query),
   },
 };
 
