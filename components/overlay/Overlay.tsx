@@ -1,3 +1,4 @@
+import type { ClockDisagreement } from '@/lib/watch/clock-check';
 import { useState } from 'preact/hooks';
 import type { WatcherState } from '@/lib/watch/watcher';
 import type { Countdown, Level } from '@/lib/timing/countdown';
@@ -28,6 +29,8 @@ export interface OverlayProps {
    * counted, so the agent can fix the robot-nickname list in the options.
    */
   ourSide?: { nickname: string; robot: boolean }[];
+  /** Where the page counts down itself: the buyers whose page countdown and ours disagree. */
+  clockDiff?: ClockDisagreement[];
 }
 
 /** Asks once for the shop of a workbench whose page does not show it; never guesses one. */
@@ -71,7 +74,7 @@ const LEVEL_TEXT: Record<Level, MessageKey> = {
 };
 
 /** The panel over the workbench: is the page recognised, and who is waiting, most urgent first. */
-export function Overlay({ state, waiting, onOpenBuyer, onExclude, shopAsk, ourSide }: OverlayProps) {
+export function Overlay({ state, waiting, onOpenBuyer, onExclude, shopAsk, ourSide, clockDiff }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [editingShop, setEditingShop] = useState(false);
   const [menuFor, setMenuFor] = useState<string | null>(null);
@@ -122,6 +125,11 @@ export function Overlay({ state, waiting, onOpenBuyer, onExclude, shopAsk, ourSi
               {ourSide && ourSide.length > 0 && (
                 <p class="kp-hint kp-our-side" data-testid="kp-our-side">
                   {t('ourSideNicknames', ourSide.map((n) => `${n.nickname}（${n.robot ? t('ourSideRobot') : t('ourSideHuman')}）`).join('、'))}
+                </p>
+              )}
+              {clockDiff && clockDiff.length > 0 && (
+                <p class="kp-hint kp-clock-diff" data-testid="kp-clock-diff">
+                  {t('clockDisagree', clockDiff.map((d) => t('clockDisagreeItem', d.nickname ?? d.buyer, String(d.pageS), String(d.oursS))).join('、'))}
                 </p>
               )}
               <h3>{t('waitingTitle')}</h3>

@@ -20,6 +20,8 @@ import { Chips, CHIP_ATTR } from './chips';
 import { playAlertSound } from './sound';
 import { adoptOrphans, outboxKey, persistTo } from './outbox-store';
 import { Overlay, type ExcludeReason } from '../overlay/Overlay';
+import { clockDisagreements } from '@/lib/watch/clock-check';
+import { PLATFORM_METAS } from '@/lib/adapters/registry';
 
 /** The nicknames seen so far and now, each once (its latest classification), at most 20. */
 function mergeNicknames(seen: { nickname: string; robot: boolean }[], now: { nickname: string; robot: boolean }[]) {
@@ -60,6 +62,8 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
   adopt();
   ctx.setInterval(adopt, 60_000);
   const live = new LiveRounds(adapter.platform);
+  /** The page counts down to the second itself: its clock checks ours (overlay diagnostics). */
+  const pageClock = PLATFORM_METAS.find((m) => m.id === adapter.platform)?.pageClock === 'seconds';
   const chips = new Chips();
   let state: WatcherState | null = null;
   /** Does the page show its shop? Decided on the first healthy read: only then is the overlay asked to. */
@@ -115,6 +119,7 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
           onExclude={exclude}
           shopAsk={pageShowsShop === false ? { saved: savedShop(), onSave: saveShop } : null}
           ourSide={adapter.ourSideNicknames ? ourSide : undefined}
+          clockDiff={pageClock && state ? clockDisagreements(state.rows, waiting.map((w) => ({ buyer: w.buyer, elapsedMs: w.countdown.elapsedMs }))) : undefined}
         />,
         ui.root()!,
       );

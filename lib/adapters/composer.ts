@@ -1,4 +1,5 @@
 import type { Composer } from './types';
+import { editorText } from './editor-text';
 
 /**
  * A composer over the page's own input element, for every kind the workbenches use: a textarea (PDD,
@@ -22,8 +23,8 @@ export function composerFor(element: HTMLElement, sendButton: HTMLElement | null
   return {
     element,
     kind: 'contenteditable',
-    // innerText keeps the line breaks the agent sees; Quill leaves a trailing newline.
-    read: () => element.innerText.replace(/\n$/, ''),
+    // One line per block, a <br> a break (Quill's <p> lines: innerText would double the breaks).
+    read: () => editorText(element),
     write(text) {
       replaceEditableText(element, text);
     },

@@ -142,4 +142,9 @@ export interface PlatformMeta {
    * can change in the options page (settings `robotNicknames[id]`).
    */
   readonly robotNicknames?: readonly string[];
+  /**
+   * Where the page shows its own countdown per buyer to the second (Kuaishou's `2分31秒后超时`): the
+   * overlay's diagnostics compare it with ours and name the buyers where the two disagree.
+   */
+  readonly pageClock?: 'seconds';
 }

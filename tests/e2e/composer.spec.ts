@@ -79,3 +79,14 @@ test('Quill: its own model (getText) holds the inserted text', async () => {
   });
   expect(r).toEqual({ model: '亲，您的包裹已经发出\n', read: '亲，您的包裹已经发出' });
 });
+
+test('Quill: a reply over several lines goes in as lines of its model and reads back the same', async () => {
+  const r = await page.evaluate(async () => {
+    const w = window as any;
+    const c = w.KP.composerFor(w.quill.root, null);
+    c.write('亲，您好\n退货请在订单页申请\n\n谢谢');
+    await new Promise((res) => setTimeout(res, 50));
+    return { model: w.quill.getText(), read: c.read(), lines: w.quill.root.querySelectorAll('p').length };
+  });
+  expect(r).toEqual({ model: '亲，您好\n退货请在订单页申请\n\n谢谢\n', read: '亲，您好\n退货请在订单页申请\n\n谢谢', lines: 4 });
+});

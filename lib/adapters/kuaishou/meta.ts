@@ -16,4 +16,6 @@ export const kuaishouMeta = {
   // marketing card), and the overlay lists the nicknames it saw so the agent can correct the list in
   // the options page. The names are also stripped first off a `<nickname>M-D HH:MM:SS` sender line.
   robotNicknames: ['智能客服', '快手智能客服', '机器人', '自动回复'],
+  // Each card counts down to the second (X分Y秒后超时, §9): a check on our own timing.
+  pageClock: 'seconds',
 } as const satisfies PlatformMeta;
