@@ -52,6 +52,7 @@ const { load, pages } = adapterConformance({
     cardAvatar: /*        */ [9, 1, 2, 0, 2, 0],
     cardInner: /*         */ [9, 1, 2, 0, 4, 2],
     cardTopHead: /*       */ [9, 1, 0, 0, 4, 2], // changed markup: the nickname's parent stands in
+    cardInfo: /*          */ [9, 1, 2, 0, 4, 2],
     headerName: /*        */ [1, 0, 1, 0, 1, 1],
     headerAvatar: /*      */ [1, 0, 0, 0, 0, 0],
     messageList: /*       */ [1, 0, 0, 0, 1, 1],
@@ -387,11 +388,11 @@ describe('kuaishouAdapter conversations', () => {
     expect([...rows.values()].every((list) => list.length === 1 && list[0]!.classList.contains('SessionBaseCard'))).toBe(true);
   });
 
-  it('chipSlot: the line of the nickname and the clock (or the row)', () => {
+  it('chipSlot: the card’s text column (or the row)', () => {
     const [first] = [...fresh().rowElements(pages.workbench!).values()][0]!;
-    expect(kuaishouAdapter.chipSlot(first!).className).toBe('SessionBaseCard-topHead');
+    expect(kuaishouAdapter.chipSlot(first!).className).toBe('SessionBaseCard-info');
     const [changed] = [...fresh().rowElements(pages['changed-markup']!).values()][0]!;
-    expect(kuaishouAdapter.chipSlot(changed!).className).toBe('SessionCard-topHead');
+    expect(kuaishouAdapter.chipSlot(changed!).className).toBe('SessionCard-info');
     const bare = pages.workbench!.createElement('div');
     expect(kuaishouAdapter.chipSlot(bare)).toBe(bare);
   });

@@ -643,8 +643,8 @@ export function createKuaishouAdapter(options: KuaishouAdapterOptions = {}): Pla
     },
 
     chipSlot(row) {
-      // The line of the nickname and the clock (the chip goes after the clock); else the nickname's line.
-      const slot = queryFirst<HTMLElement>(row, S.cardTopHead)?.node ?? queryFirst(row, S.cardNickname)?.node.parentElement;
+      // The card's text column (the chip is its last line); else the line of the nickname and the clock.
+      const slot = queryFirst<HTMLElement>(row, S.cardInfo)?.node ?? queryFirst<HTMLElement>(row, S.cardTopHead)?.node ?? queryFirst(row, S.cardNickname)?.node.parentElement;
       return slot && slot !== row && row.contains(slot) ? slot : row;
     },
 

@@ -55,8 +55,13 @@ export const kuaishouSelectors = {
     '[class*="Card-Static"]',
     '[class*="Card-info"]',
   ],
-  /** The line of the nickname and the clock: where the countdown chip goes (else the nickname's parent). */
+  /** The line of the nickname and the clock. */
   cardTopHead: ['.SessionBaseCard-topHead'],
+  /**
+   * Where the countdown chip goes: a line of its own at the end of the card's text column (in the
+   * nickname's line it squeezed the name to one character on a 300 px list).
+   */
+  cardInfo: ['.SessionBaseCard-info', '[class*="Card-info"]'],
 
   // Open conversation (§4)
   /** The chat target's nickname, despite the component's name never the shop (§4 [S]). */
@@ -121,6 +126,7 @@ export const kuaishouScopes: Readonly<Partial<Record<KuaishouSelectorName, 'grou
   cardAvatar: 'card',
   cardInner: 'card',
   cardTopHead: 'card',
+  cardInfo: 'card',
   sideMine: 'messageRow',
   sideNotMe: 'messageRow',
   senderLine: 'messageRow',
