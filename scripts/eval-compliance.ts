@@ -133,8 +133,9 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /**
  * Floors for a split that does not meet every target yet (the fresh split's first-run figures,
- * fresh/baseline.json): a rate under its target but at or above its floor is reported as missed and
- * does not fail the gate; under its floor it does (a regression).
+ * fresh/baseline.json): a rate under its target but at or above its floor (for a rate where lower is
+ * better: over its target but at or under its first-run value) is reported as missed and does not fail
+ * the gate; past it it does (a regression).
  */
 export type Floors = Readonly<Record<string, number>>;
 
@@ -151,7 +152,8 @@ export function evaluate(rows: readonly EvalRow[], title = 'compliance eval', fl
   const gate = (name: string, value: number, target: number, higherIsBetter: boolean) => {
     const ok = higherIsBetter ? value >= target : value <= target;
     const floor = floors[name];
-    const held = !ok && floor !== undefined && higherIsBetter && value >= floor - 1e-9;
+    // A rate where higher is worse (hard negatives flagged) is held at its first-run ceiling the same way.
+    const held = !ok && floor !== undefined && (higherIsBetter ? value >= floor - 1e-9 : value <= floor + 1e-9);
     if (!ok && !held) failures.push(`${title}, ${name}: ${pct(value)} (target ${higherIsBetter ? '≥' : '≤'} ${pct(target)}${floor !== undefined ? `, floor ${pct(floor)}` : ''})`);
     const verdict = ok ? 'ok' : held ? `MISSED (first run ${pct(floor!)}, not below it)` : 'MISSED';
     return `${pct(value).padStart(7)}  target ${higherIsBetter ? '≥' : '≤'} ${pct(target).padEnd(6)} ${verdict}`;
