@@ -608,21 +608,6 @@
     rec.images = c.images.length;
     return rec;
   }
-  function samplePng() {
-    var cv = document.createElement('canvas');
-    cv.width = 120; cv.height = 80;
-    var g = cv.getContext('2d');
-    g.fillStyle = '#4f8a4a'; g.fillRect(0, 0, 120, 80);
-    g.fillStyle = '#fff'; g.fillRect(30, 20, 60, 40);
-    return cv.toDataURL('image/png');
-  }
-  function dataUrlFile(url, name) {
-    var m = /^data:([^;,]+)(;base64)?,(.*)$/.exec(url);
-    if (!m) throw new Error('sim.pasteImage: expected a data: URL');
-    var raw = m[2] ? atob(m[3]) : decodeURIComponent(m[3]), bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-    return new File([bytes], name || 'image.png', { type: m[1] });
-  }
 
   // ---------------------------------------------------------------- status 接待 / 挂起
   function normStatus(s) {
@@ -825,7 +810,7 @@
         pasteImage: function (src) {
           if (!k.openBuyer()) return Promise.reject(new Error('sim.pasteImage: no conversation open'));
           var dt = new DataTransfer();
-          dt.items.add(dataUrlFile(src || samplePng(), 'paste.png'));
+          dt.items.add(SimKit.dataUrlFile(src || SimKit.samplePng('#4f8a4a'), 'paste.png'));
           if (!savedRange()) caretTo(null);
           var before = pending.length;
           editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));

@@ -433,9 +433,27 @@
     return sim;
   }
 
+  // A small picture for `sim.pasteImage()` when the test gives none (an editor composer's paste).
+  function samplePng(color) {
+    var cv = document.createElement('canvas');
+    cv.width = 120; cv.height = 80;
+    var g = cv.getContext('2d');
+    g.fillStyle = color || '#4f8a4a'; g.fillRect(0, 0, 120, 80);
+    g.fillStyle = '#fff'; g.fillRect(30, 20, 60, 40);
+    return cv.toDataURL('image/png');
+  }
+  // A data: URL as a File, for a synthetic paste's DataTransfer.
+  function dataUrlFile(url, name) {
+    var m = /^data:([^;,]+)(;base64)?,(.*)$/.exec(url);
+    if (!m) throw new Error('sim.pasteImage: expected a data: URL');
+    var raw = m[2] ? atob(m[3]) : decodeURIComponent(m[3]), bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return new File([bytes], name || 'image.png', { type: m[1] });
+  }
+
   window.SimKit = {
     install: install,
     parseQuery: parseQuery, esc: esc, p2: p2, cn: cn, cnDay: cnDay, hm: hm, hms: hms, duration: duration,
-    fromHtml: fromHtml, morph: morph
+    fromHtml: fromHtml, morph: morph, samplePng: samplePng, dataUrlFile: dataUrlFile
   };
 })();

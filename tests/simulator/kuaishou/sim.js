@@ -726,21 +726,6 @@
     rec.images = images.length;
     return rec;
   }
-  function samplePng() {
-    var cv = document.createElement('canvas');
-    cv.width = 120; cv.height = 80;
-    var g = cv.getContext('2d');
-    g.fillStyle = '#ff5000'; g.fillRect(0, 0, 120, 80);
-    g.fillStyle = '#fff'; g.fillRect(30, 20, 60, 40);
-    return cv.toDataURL('image/png');
-  }
-  function dataUrlFile(url, name) {
-    var m = /^data:([^;,]+)(;base64)?,(.*)$/.exec(url);
-    if (!m) throw new Error('sim.pasteImage: expected a data: URL');
-    var raw = m[2] ? atob(m[3]) : decodeURIComponent(m[3]), bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-    return new File([bytes], name || 'image.png', { type: m[1] });
-  }
 
   // ---------------------------------------------------------------- scenarios
   function D(days) { return days * 86400; }
@@ -973,7 +958,7 @@
         pasteImage: function (src) {
           if (!k.openBuyer()) return Promise.reject(new Error('sim.pasteImage: no conversation open'));
           var dt = new DataTransfer();
-          dt.items.add(dataUrlFile(src || samplePng(), 'paste.png'));
+          dt.items.add(SimKit.dataUrlFile(src || SimKit.samplePng('#ff5000'), 'paste.png'));
           quill.focus();
           if (!quill.getSelection()) quill.setSelection(quill.getLength() - 1, 0, 'silent');
           var before = uploads.length;
