@@ -2,7 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // The manifest asks for what is used and no more: storage for settings, host access to the
-// workbench hosts only (through the content scripts' matches). See README "Permissions".
+// workbench hosts only (through the content scripts' matches), and on Chrome `sidePanel` (added by WXT
+// for entrypoints/sidepanel). No `tabs`: bringing a tab forward needs none. See README "Permissions".
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
@@ -11,6 +12,11 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'alarms', 'notifications'],
     action: { default_title: '__MSG_extName__' },
+    // The next-buyer key (README "The desk"): Alt+Shift+J is free in Chrome, Edge and Firefox. The
+    // agent can change it on the browser's shortcuts page.
+    commands: {
+      'next-buyer': { suggested_key: { default: 'Alt+Shift+J', mac: 'Alt+Shift+J' }, description: '__MSG_cmdNextBuyer__' },
+    },
     // Kuaishou's shop name is only in the page's own state: the content script injects this read-only
     // probe into the page (README "Permissions"). Only the Kuaishou workbench may load it.
     web_accessible_resources: [{ resources: ['kuaishou-probe.js'], matches: ['https://im.kwaixiaodian.com/*'] }],

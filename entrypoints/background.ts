@@ -16,6 +16,13 @@ import { allowedFrom } from '@/lib/runtime/sender-policy';
 const ALARM = 'kp-next-deadline';
 const MAINTENANCE = 'kp-maintenance';
 const SNAPSHOT_KEY = 'kp-registry';
+const NEXT_BUYER = 'next-buyer';
+
+/** The next-buyer key as the browser has it now (the agent may have changed or removed it). */
+async function nextBuyerShortcut(): Promise<string> {
+  const all = await browser.commands.getAll();
+  return all.find((c) => c.name === NEXT_BUYER)?.shortcut ?? '';
+}
 
 export default defineBackground(() => {
   // The service worker may be stopped at any time; the registry's state waits in storage.session
@@ -60,7 +67,7 @@ export default defineBackground(() => {
             },
             settings: async () => (await getSettings()).alerts,
           },
-          Date.now,
+          () => Date.now(),
           snapshot,
         ),
     );
@@ -88,7 +95,7 @@ export default defineBackground(() => {
       return undefined;
     }
     void ready.then((registry) => {
-      handle ??= createHandler(db, { registry, settings: getSettings, onStored: countTemplateUse, decodeQr: decodeDataUrl });
+      handle ??= createHandler(db, { registry, settings: getSettings, onStored: countTemplateUse, decodeQr: decodeDataUrl, shortcut: nextBuyerShortcut });
       return handle(message, { tabId: sender.tab?.id, windowId: sender.tab?.windowId }).then(sendResponse);
     });
     return true;
@@ -110,6 +117,10 @@ export default defineBackground(() => {
   watchSettings(() => {
     if (first) first = false;
     else void ready.then((r) => r.evaluate());
+  });
+  // The next-buyer key: the most urgent waiting buyer of every workbench tab, then the next one.
+  browser.commands.onCommand.addListener((command) => {
+    if (command === NEXT_BUYER) void ready.then((r) => r.next()).catch((e) => console.warn('kefu-pilot: next buyer failed', e));
   });
   browser.tabs.onRemoved.addListener((tabId) => void ready.then((r) => r.remove(tabId)));
   browser.notifications.onClicked.addListener((id) => {

@@ -56,6 +56,12 @@ export const focusBuyerRequest = z.object({
   buyer: z.string().min(1).max(200),
 });
 
+/** The next-buyer key's action (the extension command, or the 下一位 button of the overlay or the desk). */
+export const deskNextRequest = z.object({ type: z.literal('desk/next') });
+
+/** The next-buyer key as the browser has it set ('' when the agent removed it). */
+export const deskShortcutRequest = z.object({ type: z.literal('desk/shortcut') });
+
 /**
  * Decode the QR code in an image from a workbench composer (a PNG data URL the content script drew
  * at most QR_MAX_SIDE wide). The decoder lives in the background so it is not loaded on every page.
@@ -74,6 +80,8 @@ export const request = z.discriminatedUnion('type', [
   tabWaitingRequest,
   waitingAllRequest,
   focusBuyerRequest,
+  deskNextRequest,
+  deskShortcutRequest,
 ]);
 export type Request = z.infer<typeof request>;
 
@@ -117,9 +125,41 @@ export const waitingAllResponse = z.object({
       shop: z.string().nullable(),
       level: z.enum(['fine', 'soon', 'late', 'breached']),
       elapsedMs: z.number(),
+      /** Its tab has gone silent: the buyer may have been answered since. */
+      stale: z.boolean(),
     }),
   ),
-  tabs: z.array(z.object({ tabId: z.number(), platform: z.string(), shop: z.string().nullable(), healthy: z.boolean() })),
+  /** Every watched workbench tab, recognised or not, with when it last reported. */
+  tabs: z.array(
+    z.object({
+      tabId: z.number(),
+      platform: z.string(),
+      shop: z.string().nullable(),
+      healthy: z.boolean(),
+      updatedAt: z.number(),
+      condition: z.enum(['ok', 'unrecognised', 'silent']),
+      waiting: z.number(),
+    }),
+  ),
+  /** The last notifications given, newest first. */
+  alerts: z.array(
+    z.object({
+      id: z.string(),
+      at: z.number(),
+      tabId: z.number(),
+      buyer: z.string(),
+      nickname: z.string().nullable(),
+      shop: z.string().nullable(),
+      platform: z.string(),
+      level: z.enum(['soon', 'late', 'breached']),
+      elapsedMs: z.number(),
+    }),
+  ),
+});
+export const deskNextResponse = z.object({
+  ok: z.literal(true),
+  /** Where the key went; null when nobody waits. */
+  target: z.object({ tabId: z.number(), buyer: z.string(), nickname: z.string().nullable(), shop: z.string().nullable(), platform: z.string() }).nullable(),
 });
 export const errorResponse = z.object({ ok: z.literal(false), error: z.string() });
 
@@ -131,6 +171,8 @@ const responseSchemas = {
   'tab/waiting': okResponse,
   'waiting/all': waitingAllResponse,
   'tabs/focus': okResponse,
+  'desk/next': deskNextResponse,
+  'desk/shortcut': z.object({ ok: z.literal(true), shortcut: z.string() }),
   'qr/decode': z.object({ ok: z.literal(true), text: z.string().nullable() }),
 } as const satisfies Record<Request['type'], z.ZodType>;
 
@@ -138,7 +180,10 @@ export type ResponseFor<T extends Request['type']> = z.infer<(typeof responseSch
 
 /** Messages from the background to a workbench tab. */
 export const tabCommand = z.discriminatedUnion('type', [
+  /** Open this buyer's conversation and put the caret in the composer. */
   z.object({ type: z.literal('open-buyer'), buyer: z.string().min(1) }),
+  /** Say something in this tab's overlay for a few seconds (the key found nobody waiting). */
+  z.object({ type: z.literal('notice'), text: z.string().max(200) }),
   z.object({ type: z.literal('play-alert-sound') }),
 ]);
 export type TabCommand = z.infer<typeof tabCommand>;

@@ -9,7 +9,8 @@ const dir = process.argv[2] ?? '.output/chrome-mv3';
 const problems: string[] = [];
 
 /** Permissions we use, each with the reason it is needed. Anything else fails the build. */
-const ALLOWED_PERMISSIONS = new Set(['storage', 'alarms', 'notifications']);
+// sidePanel: Chrome's side panel for the desk (README "Permissions"); Firefox's sidebar needs no permission.
+const ALLOWED_PERMISSIONS = new Set(['storage', 'alarms', 'notifications', 'sidePanel']);
 /** The seller workbench hosts a content script may run on: the supported platforms' (lib/adapters/registry.ts). */
 const WORKBENCH_HOSTS = workbenchOrigins();
 

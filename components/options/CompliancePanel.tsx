@@ -49,6 +49,7 @@ export function CompliancePanel({ settings, update }: Props) {
               <td>
                 <select
                   data-category={cat}
+                  aria-label={categoryLabel(cat)}
                   value={c.severities[cat]}
                   onChange={(e) => setCompliance({ ...c, severities: { ...c.severities, [cat]: e.currentTarget.value as SeveritySetting } })}
                 >
@@ -136,11 +137,11 @@ function WordList(props: {
   };
   return (
     <div class="kp-wordlist" data-list={props.kind}>
-      <h3>
+      <h3 id={`${id}-title`}>
         {props.title} <small>({props.count})</small>
       </h3>
-      <p class="kp-hint">{props.hint}</p>
-      <textarea id={id} value={draft ?? props.text} onInput={(e) => (setDraft(e.currentTarget.value), setDone(null))} />
+      <p class="kp-hint" id={`${id}-hint`}>{props.hint}</p>
+      <textarea id={id} aria-labelledby={`${id}-title`} aria-describedby={`${id}-hint`} value={draft ?? props.text} onInput={(e) => (setDraft(e.currentTarget.value), setDone(null))} />
       <div class="kp-row">
         <button type="button" data-action="save" disabled={draft === null} onClick={() => void save(draft ?? '', t('optTheList'))}>
           {t('optSaveList')}

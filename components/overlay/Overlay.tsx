@@ -31,6 +31,8 @@ export interface OverlayProps {
   ourSide?: { nickname: string; robot: boolean }[];
   /** Where the page counts down itself: the buyers whose page countdown and ours disagree. */
   clockDiff?: ClockDisagreement[];
+  /** The next-buyer key across every workbench tab, its button, and a short notice it gave. */
+  desk?: { shortcut: string | null; onNext: () => void; notice: string | null };
 }
 
 /** Asks once for the shop of a workbench whose page does not show it; never guesses one. */
@@ -74,7 +76,7 @@ const LEVEL_TEXT: Record<Level, MessageKey> = {
 };
 
 /** The panel over the workbench: is the page recognised, and who is waiting, most urgent first. */
-export function Overlay({ state, waiting, onOpenBuyer, onExclude, shopAsk, ourSide, clockDiff }: OverlayProps) {
+export function Overlay({ state, waiting, onOpenBuyer, onExclude, shopAsk, ourSide, clockDiff, desk }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [editingShop, setEditingShop] = useState(false);
   const [menuFor, setMenuFor] = useState<string | null>(null);
@@ -130,6 +132,19 @@ export function Overlay({ state, waiting, onOpenBuyer, onExclude, shopAsk, ourSi
               {clockDiff && clockDiff.length > 0 && (
                 <p class="kp-hint kp-clock-diff" data-testid="kp-clock-diff">
                   {t('clockDisagree', clockDiff.map((d) => t('clockDisagreeItem', d.nickname ?? d.buyer, String(d.pageS), String(d.oursS))).join('、'))}
+                </p>
+              )}
+              {desk && (
+                <p class="kp-desk-next" data-testid="kp-overlay-next">
+                  <button type="button" class="kp-link" onClick={desk.onNext} aria-keyshortcuts={desk.shortcut ? desk.shortcut.replace(/\s/g, '') : undefined}>
+                    {t('deskNextAll')}
+                  </button>
+                  {desk.shortcut ? <kbd>{desk.shortcut}</kbd> : null}
+                  {desk.notice && (
+                    <span class="kp-hint" role="status">
+                      {desk.notice}
+                    </span>
+                  )}
                 </p>
               )}
               <h3>{t('waitingTitle')}</h3>

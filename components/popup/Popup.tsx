@@ -1,32 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ask } from '@/lib/runtime/client';
 import type { ResponseFor } from '@/lib/messages';
-import { t, type MessageKey } from '@/lib/i18n';
-import { todayDashboard, grade, type TodayDashboard, type Grade } from '@/lib/stats/dashboard';
-import { penaltyRisk, type DayFigures } from '@/lib/stats/kpi';
+import { t } from '@/lib/i18n';
+import { todayDashboard, type TodayDashboard } from '@/lib/stats/dashboard';
 import { getSettings } from '@/lib/runtime/settings-store';
 import { getTemplates } from '@/lib/runtime/templates-store';
-import { DEFAULT_PROFILES, isProfileName } from '@/lib/timing/profiles';
 import { formatClock } from '@/lib/time/china';
 import { formatDuration } from '@/lib/i18n';
-import { clock } from '../workbench/chips';
 import { categoryLabel } from '../guard/categories';
 import { recentEvents } from './data';
 import { ShiftTab } from './ShiftTab';
+import { Figure, ShopFigures } from './ShopFigures';
+import { Queue, WatchedTabs } from '../desk/Queue';
+import { NextBuyer } from '../desk/Shortcut';
+import { OpenSidePanel } from '../desk/side-panel';
 import type { ComponentType } from 'preact';
 
 type Counts = ResponseFor<'stats/day-counts'>;
 type Waiting = ResponseFor<'waiting/all'>;
 type Tab = 'today' | 'history' | 'shift' | 'data';
-
-const LEVEL_TEXT: Record<string, MessageKey> = { fine: 'levelFine', soon: 'levelSoon', late: 'levelLate', breached: 'levelBreached' };
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
-const secs = (s: number | null) => (s === null ? '—' : formatDuration(Math.round(s)));
-const windowOf = (platform: string) => {
-  if (!isProfileName(platform)) return '';
-  const w = DEFAULT_PROFILES[platform].window;
-  return `${w.from}–${w.to}`;
-};
 
 /** The popup dashboard: today against the platforms' lines, history, the shift, and the data. */
 export function Popup() {
@@ -84,8 +76,9 @@ export function Popup() {
         <span class="kp-day">
           {t('popupToday')} {dash?.day ?? ''}
         </span>
+        <OpenSidePanel />
       </header>
-      <nav class="kp-tabs" role="tablist">
+      <nav class="kp-tabs" role="tablist" aria-label={t('extName')}>
         {(['today', 'history', 'shift', 'data'] as const).map((id) => (
           <button type="button" role="tab" key={id} aria-selected={tab === id} data-tab={id} onClick={() => setTab(id)}>
             {t(id === 'today' ? 'tabToday' : id === 'history' ? 'tabHistory' : id === 'shift' ? 'tabShift' : 'tabData')}
@@ -101,29 +94,13 @@ export function Popup() {
       {tab === 'today' && (
         <>
           {waiting && (
-            <section data-testid="kp-popup-waiting">
-              <h2>{t('popupWaitingNow')}</h2>
-              {waiting.waiting.length === 0 ? (
-                <p class="kp-muted">{waiting.tabs.length ? t('waitingNone') : t('popupNoTabs')}</p>
-              ) : (
-                <ol class="kp-waiting">
-                  {waiting.waiting.map((w) => (
-                    <li key={`${w.tabId}|${w.round}`} class={`kp-level-${w.level}`} data-buyer={w.buyer} data-level={w.level}>
-                      <button
-                        type="button"
-                        title={t(LEVEL_TEXT[w.level] ?? 'levelFine')}
-                        onClick={() => void ask({ type: 'tabs/focus', tabId: w.tabId, buyer: w.buyer }).then(() => window.close())}
-                      >
-                        <span class="kp-name">{w.nickname ?? w.buyer}</span>
-                        <span class="kp-shop">{w.shop ?? t('shopUnknown')}</span>
-                        <span class="kp-elapsed">{clock(now - w.openedAt)}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ol>
-              )}
+            <section data-testid="kp-popup-waiting" aria-labelledby="kp-popup-waiting-title">
+              <h2 id="kp-popup-waiting-title">{t('popupWaitingNow')}</h2>
+              <NextBuyer onDone={() => window.close()} />
+              <Queue desk={waiting} now={now} onJumped={() => window.close()} />
             </section>
           )}
+          {waiting && waiting.tabs.length > 0 && <WatchedTabs desk={waiting} now={now} />}
 
           {!dash && !error && <p>{t('loading')}</p>}
           {dash && (
@@ -140,7 +117,8 @@ export function Popup() {
           {dash && dash.misses.length > 0 && (
             <section data-testid="kp-misses">
               <h2>{t('popupMisses', dash.misses.length)}</h2>
-              <ul class="kp-misses">
+              {/* A list that scrolls takes the focus, so a keyboard can scroll it. */}
+              <ul class="kp-misses" tabIndex={0} aria-label={t('popupMisses', dash.misses.length)}>
                 {dash.misses.slice(0, 20).map((m) => (
                   <li key={`${m.shop}|${m.buyer}|${m.openedAt}`} data-buyer={m.buyer}>
                     <span class="kp-miss-when">{formatClock(m.openedAt)}</span>
@@ -215,51 +193,4 @@ function Lazy({ load }: { load: () => Promise<ComponentType> }) {
     };
   }, []);
   return C ? <C /> : <p>{t('loading')}</p>;
-}
-
-function ShopFigures({ d, overall = false }: { d: DayFigures; overall?: boolean }) {
-  // The platform's own rule, from its profile (PDD's effective reply rate and its penalty line).
-  const rule = isProfileName(d.platform) ? DEFAULT_PROFILES[d.platform].effectiveReply : undefined;
-  const penalty = !!rule && penaltyRisk(d, { effectiveReply: rule });
-  return (
-    <div class="kp-shop-figures" data-shop={d.shop} data-platform={overall ? '*' : d.platform}>
-      <h3>
-        {overall ? (
-          <>
-            {t('popupAllPlatforms')} <small>{t('popupAllPlatformsNote')}</small>
-          </>
-        ) : (
-          <>
-            {d.shop === '*' ? t('popupAllShops') : d.shop || t('shopUnknown')} <small>{d.platform} · {t('popupWindow', windowOf(d.platform))}</small>
-          </>
-        )}
-      </h3>
-      <dl class="kp-figures">
-        <Figure id="consulting-buyers" label={t('kpiConsultingBuyers')} value={String(d.consulting_buyers)} />
-        <Figure id="rounds" label={t('kpiRounds')} value={`${d.answered_rounds}/${d.rounds}`} />
-        <Figure id="unanswered" label={t('kpiUnanswered')} value={String(d.unanswered_rounds)} grade={d.unanswered_rounds ? 'bad' : null} />
-        <Figure id="avg-response" label={t('kpiAvgResponse')} value={secs(d.avg_response_s)} grade={grade('avg_response_s', d.avg_response_s)} />
-        <Figure id="median-response" label={t('kpiMedianResponse')} value={secs(d.median_response_s)} />
-        <Figure id="rate-30s" label={t(d.platform === 'jd' && !overall ? 'kpiRate30sJd' : 'kpiRate30s')} value={pct(d.rounds_30s_rate)} grade={grade('rounds_30s_rate', d.rounds_30s_rate)} />
-        <Figure id="rate-3min" label={t('kpiRate3min')} value={pct(d.rounds_3min_rate)} grade={grade('rounds_3min_rate', d.rounds_3min_rate)} />
-        {rule && (
-          <Figure id="effective" label={t('kpiEffective')} value={pct(d.effective_reply_rate)} grade={grade('effective_reply_rate', d.effective_reply_rate)} />
-        )}
-      </dl>
-      {penalty && (
-        <p class="kp-penalty" role="alert">
-          {t('popupPenalty')}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function Figure({ id, label, value, grade: g }: { id: string; label: string; value: string; grade?: Grade | null }) {
-  return (
-    <div class={`kp-figure ${g ? `kp-grade-${g}` : ''}`} data-figure={id} data-grade={g ?? ''}>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
 }

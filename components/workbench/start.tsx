@@ -22,6 +22,9 @@ import { adoptOrphans, outboxKey, persistTo } from './outbox-store';
 import { Overlay, type ExcludeReason } from '../overlay/Overlay';
 import { clockDisagreements } from '@/lib/watch/clock-check';
 import { PLATFORM_METAS } from '@/lib/adapters/registry';
+import { t } from '@/lib/i18n';
+import { HEARTBEAT_MS } from '@/lib/runtime/desk';
+import { selectText } from '@/lib/adapters/composer';
 
 /** The nicknames seen so far and now, each once (its latest classification), at most 20. */
 function mergeNicknames(seen: { nickname: string; robot: boolean }[], now: { nickname: string; robot: boolean }[]) {
@@ -96,6 +99,57 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
     tick();
   };
 
+  // The desk: the next-buyer key (and the 下一位 button) may bring this tab forward with a buyer to
+  // open; the caret then goes into the composer as soon as that conversation shows.
+  let shortcut: string | null = null;
+  void ask({ type: 'desk/shortcut' })
+    .then((r) => {
+      shortcut = r.shortcut;
+      paint();
+    })
+    .catch(() => undefined);
+  let notice: { text: string; until: number } | null = null;
+  let caretFor: { buyer: string; before: string | null; until: number } | null = null;
+  const openBuyer = (buyer: string) => {
+    try {
+      adapter.open(document, buyer);
+    } catch {
+      // a row that is gone: the agent sees the list as it is
+    }
+    caretFor = { buyer, before: state?.openBuyer ?? null, until: Date.now() + 5000 };
+    placeCaret();
+  };
+  /** The caret at the end of the composer once the conversation asked for is the open one. */
+  const placeCaret = () => {
+    if (!caretFor) return;
+    if (Date.now() > caretFor.until) {
+      caretFor = null;
+      return;
+    }
+    // A row keyed by nickname is bound to the buyer's id once open: a new open conversation is it too.
+    const open = state?.openBuyer ?? null;
+    if (open !== caretFor.buyer && (open === null || open === caretFor.before)) return;
+    try {
+      const c = adapter.composer(document);
+      if (!c) return;
+      c.element.focus();
+      selectText(c, Number.MAX_SAFE_INTEGER);
+      caretFor = null;
+    } catch {
+      // the page's composer is not ready: the next scan tries again
+    }
+  };
+  const nextBuyer = () =>
+    void ask({ type: 'desk/next' })
+      .then((r) => {
+        if (!r.target) say(t('deskNobodyWaiting'));
+      })
+      .catch(() => undefined);
+  const say = (text: string) => {
+    notice = { text, until: Date.now() + 4000 };
+    paint();
+  };
+
   const paint = () => {
     const now = Date.now();
     const healthy = state?.health.healthy ?? false;
@@ -115,7 +169,8 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
         <Overlay
           state={state}
           waiting={waiting.map((w) => ({ buyer: w.buyer, nickname: names.get(w.buyer) ?? null, countdown: w.countdown }))}
-          onOpenBuyer={(b) => adapter.open(document, b)}
+          onOpenBuyer={openBuyer}
+          desk={{ shortcut, onNext: nextBuyer, notice: notice && notice.until > Date.now() ? notice.text : null }}
           onExclude={exclude}
           shopAsk={pageShowsShop === false ? { saved: savedShop(), onSave: saveShop } : null}
           ourSide={adapter.ourSideNicknames ? ourSide : undefined}
@@ -127,9 +182,11 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
     report(healthy ? live.entries(waiting, names) : [], waiting.map((w) => w.countdown.level));
   };
 
-  // The background keeps every tab's waiting buyers (badge, popup, notifications). Tell it when the
-  // set of rounds, the page's health or whether the agent is looking at this tab changes.
+  // The background keeps every tab's waiting buyers (badge, popup, desk, notifications). Tell it when
+  // the set of rounds, the page's health or whether the agent is looking at this tab changes, and at
+  // least every HEARTBEAT_MS: a tab that stops reporting is shown as silent on the desk.
   let lastReport = '';
+  let lastSentAt = 0;
   const inView = () => document.visibilityState === 'visible' && document.hasFocus();
   const report = (entries: WaitingEntry[], levels: string[]) => {
     const healthy = state?.health.healthy ?? false;
@@ -137,8 +194,9 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
     // Levels are in the key so the background re-evaluates (badge, alerts) the moment one changes,
     // not only at its next alarm.
     const key = JSON.stringify([msg.shop, healthy, msg.inView, entries.map((e) => [e.round, e.nickname]), levels]);
-    if (key === lastReport) return;
+    if (key === lastReport && Date.now() - lastSentAt < HEARTBEAT_MS) return;
     lastReport = key;
+    lastSentAt = Date.now();
     ask(msg).catch(() => {
       lastReport = ''; // the background was asleep or reloading: say it again on the next tick
     });
@@ -172,6 +230,7 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
       };
     }
     paint();
+    placeCaret();
     templates.refresh();
     // Visible in the page's performance timeline (DevTools, the timing benchmark).
     performance.measure('kefu-pilot:scan', { start: t0, end: performance.now() });
@@ -252,7 +311,8 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const cmd = tabCommand.safeParse(raw);
     if (!cmd.success) return undefined;
-    if (cmd.data.type === 'open-buyer') adapter.open(document, cmd.data.buyer);
+    if (cmd.data.type === 'open-buyer') openBuyer(cmd.data.buyer);
+    else if (cmd.data.type === 'notice') say(cmd.data.text);
     else playAlertSound();
     return undefined;
   });

@@ -24,6 +24,8 @@ export interface HandlerOptions {
   settings?: () => Promise<Settings>;
   /** Called with the events a record request stored for the first time (e.g. to count template use). */
   onStored?: (fresh: ChatEvent[]) => Promise<void> | void;
+  /** The next-buyer key as the browser has it set. */
+  shortcut?: () => Promise<string>;
   /** Decode the QR code of an image data URL (the background's canvas and jsQR); null: none. */
   decodeQr?: (dataUrl: string) => Promise<string | null>;
 }
@@ -66,11 +68,16 @@ export function createHandler(db: KefuDb, opts: HandlerOptions = {}) {
         return { ok: true };
       }
       case 'waiting/all':
-        return { ok: true, ...(registry?.list() ?? { now: now(), waiting: [], tabs: [] }) };
+        return { ok: true, ...(registry?.list() ?? { now: now(), waiting: [], tabs: [], alerts: [] }) };
       case 'tabs/focus':
         if (!registry) throw new Error('no tab registry');
         await registry.focus(req.tabId, req.buyer);
         return { ok: true };
+      case 'desk/next':
+        if (!registry) throw new Error('no tab registry');
+        return { ok: true, target: await registry.next() };
+      case 'desk/shortcut':
+        return { ok: true, shortcut: (await opts.shortcut?.()) ?? '' };
     }
   }
 

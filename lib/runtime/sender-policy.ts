@@ -1,10 +1,11 @@
 /**
  * Which runtime messages the background answers for whom. A workbench page's content script runs
  * beside the platform's own scripts on a page the extension does not control, so it may only do what
- * it needs: record the events it saw, report its waiting buyers and have an image's QR code read. Reading stored events, figures
+ * it needs: record the events it saw, report its waiting buyers, have an image's QR code read, and
+ * press the next-buyer key (its overlay's 下一位 button; where the key goes is the background's choice). Reading stored events, figures
  * and every tab's queue, or focusing tabs, is for the extension's own pages (popup, options).
  */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set(['events/record', 'tab/waiting', 'qr/decode']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set(['events/record', 'tab/waiting', 'qr/decode', 'desk/next', 'desk/shortcut']);
 
 export interface SenderInfo {
   /** The sender's tab: set for content scripts (and for extension pages opened in a tab). */

@@ -62,4 +62,65 @@ describe('TabRegistry', () => {
     expect(log.badge).toBe('');
     expect(log.wake).toBeNull();
   });
+
+  it('the next-buyer key walks the queue across tabs, most urgent first, and starts again at the top', async () => {
+    const { reg, log, tick } = setup();
+    await reg.update(tab(7, [entry('a', 100), entry('b', 20)]));
+    await reg.update({ ...tab(8, [entry('c', 200)]), platform: 'jd', shop: '山茶小铺' });
+    const walk: (string | undefined)[] = [];
+    for (let i = 0; i < 4; i++) walk.push((await reg.next())?.buyer);
+    expect(walk).toEqual(['c', 'a', 'b', 'c']);
+    expect(log.focused).toEqual([8, 7, 7, 8]);
+    expect(log.sent.filter((c: any) => c.type === 'open-buyer').map((c: any) => c.buyer)).toEqual(['c', 'a', 'b', 'c']);
+    // Buyer c answered: the walk goes on with the others.
+    await reg.update({ ...tab(8, []), platform: 'jd', shop: '山茶小铺' });
+    expect((await reg.next())?.buyer).toBe('a');
+    // After a pause the key goes to the most urgent again.
+    tick(120_000);
+    await reg.update(tab(7, [entry('a', 100), entry('b', 20)]));
+    expect((await reg.next())?.buyer).toBe('a');
+  });
+
+  it('nobody waiting: the key says so in the tab the agent is looking at, and focuses nothing', async () => {
+    const { reg, log } = setup();
+    await reg.update(tab(7, [], true));
+    expect(await reg.next()).toBeNull();
+    expect(log.focused).toEqual([]);
+    expect(log.sent).toEqual([{ type: 'notice', text: '所有工作台都没有等待回复的买家' }]);
+  });
+
+  it('a tab that stops reporting is shown as silent, its buyers stale, and the key skips them while others wait', async () => {
+    const { reg, tick } = setup();
+    await reg.update(tab(7, [entry('a', 100)]));
+    await reg.update({ ...tab(8, [entry('c', 30)]), healthy: true });
+    tick(100_000);
+    await reg.update({ ...tab(8, [entry('c', 30)]), healthy: true }); // tab 8 keeps reporting
+    tick(30_000);
+    const l = reg.list();
+    expect(l.tabs.map((x) => [x.tabId, x.condition])).toEqual([
+      [7, 'silent'],
+      [8, 'ok'],
+    ]);
+    expect(l.waiting.map((w) => [w.buyer, w.stale])).toEqual([
+      ['a', true],
+      ['c', false],
+    ]);
+    expect((await reg.next())?.buyer).toBe('c');
+    // A tab whose page is not recognised says so.
+    await reg.update({ ...tab(9, []), healthy: false });
+    expect(reg.list().tabs.find((x) => x.tabId === 9)?.condition).toBe('unrecognised');
+  });
+
+  it('keeps the last notifications for the desk, newest first, at most ten', async () => {
+    const { reg, tick } = setup();
+    for (let i = 0; i < 12; i++) {
+      await reg.update(tab(7, Array.from({ length: i + 1 }, (_, k) => entry(`u${k}`, 200))));
+      tick(1000);
+    }
+    const alerts = reg.list().alerts;
+    expect(alerts).toHaveLength(10);
+    expect(alerts[0]!.buyer).toBe('u11');
+    expect(alerts[0]).toMatchObject({ level: 'late', shop: '糖果小铺', platform: 'pdd' });
+    expect(alerts[0]!.at).toBeGreaterThan(alerts[9]!.at);
+  });
 });

@@ -2,6 +2,7 @@ import { alertPrefix, badgeText, dueAlerts, nextDeadline, parseAlertId, rankWait
 import { quietHoursEnd, type AlertSettings } from '../settings';
 import type { TabCommand } from '../messages';
 import { formatDuration, t } from '../i18n';
+import { nextTarget, RECENT_ALERTS, tabCondition, watchedTabs, type Cycle, type RecentAlert } from './desk';
 
 /** What the registry asks the browser to do; the background passes the real thing, tests a fake. */
 export interface TabEffects {
@@ -19,6 +20,9 @@ export interface TabEffects {
 export interface RegistrySnapshot {
   tabs: TabState[];
   given: string[];
+  /** The next-buyer key's walk down the queue, and the last notifications given. */
+  cycle?: Cycle | null;
+  recent?: RecentAlert[];
 }
 
 /**
@@ -28,6 +32,8 @@ export interface RegistrySnapshot {
 export class TabRegistry {
   private readonly tabs = new Map<number, TabState>();
   private given = new Set<string>();
+  private cycle: Cycle | null = null;
+  private recent: RecentAlert[] = [];
 
   constructor(
     private readonly fx: TabEffects,
@@ -36,6 +42,8 @@ export class TabRegistry {
   ) {
     for (const tab of snapshot?.tabs ?? []) this.tabs.set(tab.tabId, tab);
     this.given = new Set(snapshot?.given ?? []);
+    this.cycle = snapshot?.cycle ?? null;
+    this.recent = snapshot?.recent ?? [];
   }
 
   async update(tab: Omit<TabState, 'updatedAt'>): Promise<void> {
@@ -47,13 +55,41 @@ export class TabRegistry {
     if (this.tabs.delete(tabId)) await this.evaluate();
   }
 
+  /** The queue of every tab (a silent tab's buyers marked stale), the watched tabs and the last alerts. */
   list() {
     const now = this.now();
+    const tabs = watchedTabs(this.tabs.values(), now);
+    const silent = new Set(tabs.filter((x) => x.condition === 'silent').map((x) => x.tabId));
     return {
       now,
-      waiting: rankWaiting(this.tabs.values(), now),
-      tabs: [...this.tabs.values()].map(({ tabId, platform, shop, healthy }) => ({ tabId, platform, shop, healthy })),
+      waiting: rankWaiting(this.tabs.values(), now).map((w) => ({ ...w, stale: silent.has(w.tabId) })),
+      tabs,
+      alerts: this.recent,
     };
+  }
+
+  /**
+   * The next-buyer key: bring the most urgent waiting buyer's tab forward and open them; pressed
+   * again within a while, the next one down the queue. Null when nobody waits.
+   */
+  async next(): Promise<{ tabId: number; buyer: string; nickname: string | null; shop: string | null; platform: string } | null> {
+    const now = this.now();
+    const silent = new Set([...this.tabs.values()].filter((x) => tabCondition(x, now) === 'silent').map((x) => x.tabId));
+    const { target, cycle } = nextTarget(rankWaiting(this.tabs.values(), now), this.cycle, now, silent);
+    this.cycle = cycle;
+    this.persist();
+    if (!target) {
+      // Said where the agent is looking, if that is a workbench tab; the caller decides otherwise.
+      const here = [...this.tabs.values()].find((x) => x.inView);
+      if (here) await this.fx.sendToTab(here.tabId, { type: 'notice', text: t('deskNobodyWaiting') }).catch(() => undefined);
+      return null;
+    }
+    await this.focus(target.tabId, target.buyer);
+    return { tabId: target.tabId, buyer: target.buyer, nickname: target.nickname, shop: target.shop, platform: target.platform };
+  }
+
+  private persist() {
+    this.fx.save({ tabs: [...this.tabs.values()], given: [...this.given], cycle: this.cycle, recent: this.recent });
   }
 
   async focus(tabId: number, buyer: string): Promise<void> {
@@ -75,6 +111,8 @@ export class TabRegistry {
     const alerts = dueAlerts(this.tabs.values(), this.given, now, settings);
     for (const a of alerts) {
       this.given.add(a.id);
+      const platform = this.tabs.get(a.tabId)?.platform ?? '';
+      this.recent = [{ ...a, level: a.level as RecentAlert['level'], platform, at: now }, ...this.recent].slice(0, RECENT_ALERTS);
       const who = a.nickname ?? a.buyer;
       const key = a.level === 'breached' ? 'alertBreached' : a.level === 'late' ? 'alertLate' : 'alertSoon';
       this.fx.notify(a, t('alertTitle', a.shop ?? t('shopUnknown')), t(key, who, formatDuration(a.elapsedMs / 1000)));
@@ -84,7 +122,7 @@ export class TabRegistry {
     const live: string[] = [];
     for (const tab of this.tabs.values()) for (const e of tab.waiting) live.push(alertPrefix(tab.tabId, e));
     for (const id of this.given) if (!live.some((p) => id.startsWith(p))) this.given.delete(id);
-    this.fx.save({ tabs: [...this.tabs.values()], given: [...this.given] });
+    this.persist();
     return alerts;
   }
 
