@@ -212,6 +212,32 @@ async function main() {
         level: w.level,
       })),
     }), popup);
+
+    // The desk: the side panel shows both tabs' queue; the next-buyer key (its 下一位 button runs the
+    // command's code) brings the most urgent buyer's tab forward with the caret in the composer.
+    const desk = await app.context.newPage();
+    await desk.setViewportSize({ width: 380, height: 900 });
+    await desk.goto(`chrome-extension://${app.extensionId}/sidepanel.html`);
+    await desk.locator('[data-testid="kp-desk-queue"] li').first().waitFor();
+    await pace(1200);
+    await scene('side-panel', `侧边栏：${meta.name}和${platformMeta(otherDriver.platform).name}的等待队列、监控中的工作台与今日数据 / The side panel: both workbenches' queue, the watched tabs and today's figures`, async () => ({
+      queue: await desk.locator('[data-testid="kp-desk-queue"] li').evaluateAll((els) => els.map((e) => e.textContent)),
+      watched: await desk.locator('[data-testid="kp-watched"] li').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-platform')}: ${e.getAttribute('data-condition')}`)),
+      shortcut: await desk.getByTestId('kp-shortcut').textContent(),
+    }), desk);
+    const first = (await popup.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'waiting/all' }))).waiting[0];
+    const from = first && first.platform === driver.platform ? other : page;
+    await from.bringToFront();
+    await from.locator('[data-testid="kp-overlay-next"] button').click();
+    const target = first && first.platform === driver.platform ? page : other;
+    await pace(1500);
+    await scene('next-buyer', `按 Alt+Shift+J（下一位）：跳到另一个标签页里最急的买家，光标已在输入框 / The next-buyer key jumps to the most urgent buyer in the other tab, caret in the composer`, async () => ({
+      target: first ? { platform: first.platform, shop: first.shop, nickname: first.nickname, level: first.level } : null,
+      composerFocused: await target.evaluate(() => {
+        const a = document.activeElement;
+        return !!a && (a.tagName === 'TEXTAREA' || (a as HTMLElement).isContentEditable);
+      }),
+    }), target);
   }
 
   const summary = {
