@@ -63,6 +63,7 @@ export function Picker(p: PickerProps) {
           data-testid="kp-picker"
           role="dialog"
           aria-label={t('pickerTitle')}
+          tabIndex={0}
           style={{ left: `${v.anchor.left}px`, bottom: `${v.anchor.bottom}px`, width: `${Math.max(320, Math.min(520, v.anchor.width))}px` }}
         >
           <header>
@@ -108,7 +109,7 @@ export function Picker(p: PickerProps) {
           ) : v.hits.length === 0 ? (
             <p class="kp-empty">{t('pickerNone')}</p>
           ) : (
-            <ul class="kp-hits" role="listbox">
+            <ul class="kp-hits" role="listbox" aria-label={t('pickerTitle')}>
               {v.hits.map((h, i) => (
                 <li
                   key={h.id}

@@ -123,7 +123,7 @@ async function seriousViolations(page: Page, include?: string): Promise<string[]
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('accessibility: the popup, side panel, options page and overlay have no serious or critical axe violations', async ({ app, popup }) => {
+test('accessibility: the popup, side panel, options page, overlay, template picker and guard dialog have no serious or critical axe violations', async ({ app, popup }) => {
   const { a } = await twoWorkbenches(app, popup);
   const found: Record<string, string[]> = {};
   for (const page of ['popup.html', 'sidepanel.html', 'options.html']) {
@@ -133,5 +133,16 @@ test('accessibility: the popup, side panel, options page and overlay have no ser
     found[page] = await seriousViolations(p);
   }
   found.overlay = await seriousViolations(a, 'kefu-pilot-overlay');
-  expect(found).toEqual({ 'popup.html': [], 'sidepanel.html': [], 'options.html': [], overlay: [] });
+  // The template picker, opened from the keyboard.
+  await pdd.composer(a).click();
+  await pdd.composer(a).press('/');
+  await expect(a.getByTestId('kp-picker')).toBeVisible();
+  found.picker = await seriousViolations(a, 'kefu-pilot-picker');
+  await a.keyboard.press('Escape');
+  // The guard dialog, held on Enter.
+  await pdd.composer(a).fill('加我微信 abc_12345');
+  await pdd.composer(a).press('Enter');
+  await expect(a.getByTestId('kp-guard')).toBeVisible();
+  found.guard = await seriousViolations(a, 'kefu-pilot-guard');
+  expect(found).toEqual({ 'popup.html': [], 'sidepanel.html': [], 'options.html': [], overlay: [], picker: [], guard: [] });
 });
