@@ -222,6 +222,8 @@ export async function startTemplates(ctx: ContentScriptContext, deps: Deps): Pro
     index = createSearchIndex(sortedTemplates(loaded.collection));
     error = loaded.error ? t('pickerError', loaded.error) : null;
     suggestFor = null;
+    // A picker opened before the templates arrived shows what they hold for the query already typed.
+    if (view && !view.fields) update(view.query);
     refresh();
   });
 

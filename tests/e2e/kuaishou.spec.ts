@@ -69,6 +69,8 @@ test('a card that first shows a number keeps its countdown when the name appears
 
 test('a template inserted into Quill enables the page’s send button, and the button sends exactly that text', async ({ app }) => {
   const page = await ks.open(app.context);
+  // As an agent would: the overlay is there (the composer is watched) before typing starts.
+  await expect(page.locator('[data-testid="kp-overlay"]')).toHaveAttribute('data-healthy', 'true');
   const sim = simOf(page);
   const button = ks.sendButton(page);
   await expect(button).toBeDisabled();
