@@ -96,12 +96,18 @@ export class Matcher {
     }
 
     // 3. Double array, placing nodes in breadth-first order. Free cells form a linked list, so the
-    //    search for a base that fits a node's children only visits free cells.
+    //    search for a base that fits a node's children only visits free cells. A free cell that has
+    //    failed as a first child's place many times leaves the list (it stays free, and a later node
+    //    can still get it as another child's place): without this the search walks the same crowded
+    //    cells again for every node, most of the build's time on a dense array.
     let size = nodes + classes + 16;
     let base = new Int32Array(size);
     let check = new Int32Array(size).fill(-1);
     let nextFree = new Int32Array(size);
     let prevFree = new Int32Array(size);
+    let listed = new Uint8Array(size).fill(1);
+    let tries = new Uint8Array(size);
+    const TRIES = 16;
     // Cell 0 is the root and the list's sentinel: nextFree[0] is the first free cell, 0 ends the list.
     for (let i = 1; i < size; i++) {
       nextFree[i] = i + 1 < size ? i + 1 : 0;
@@ -122,6 +128,13 @@ export class Matcher {
       check = grow(check, -1);
       nextFree = grow(nextFree, 0);
       prevFree = grow(prevFree, 0);
+      const bytes = (a: Uint8Array, fillValue: number) => {
+        const g = new Uint8Array(next).fill(fillValue);
+        g.set(a);
+        return g;
+      };
+      listed = bytes(listed, 1);
+      tries = bytes(tries, 0);
       const last = prevFree[0]!; // last free cell (0 when none)
       let prev = last;
       for (let i = size; i < next; i++) {
@@ -133,7 +146,9 @@ export class Matcher {
       prevFree[0] = prev;
       size = next;
     };
-    const take = (t: number) => {
+    const unlist = (t: number) => {
+      if (!listed[t]) return;
+      listed[t] = 0;
       const p = prevFree[t]!;
       const n = nextFree[t]!;
       nextFree[p] = n;
@@ -164,7 +179,7 @@ export class Matcher {
         }
         b = cell - c0;
         if (b < 1) continue;
-        ensure(b + classes + 1);
+        if (b + classes + 1 >= size) ensure(b + classes + 1);
         let ok = true;
         for (let j = 0; j < kids.length; j++) {
           if (check[b + label[kids[j]!]!] !== -1) {
@@ -173,12 +188,13 @@ export class Matcher {
           }
         }
         if (ok) break;
+        if (++tries[cell]! >= TRIES) unlist(cell); // nextFree[cell] still leads on
       }
       base[s] = b;
       for (const k of kids) {
         const t = b + label[k]!;
         check[t] = s;
-        take(t);
+        unlist(t);
         position[k] = t;
         queue[tail++] = k;
       }
