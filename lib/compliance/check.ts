@@ -2,7 +2,7 @@
  * check(): the pre-send compliance check of one message. Pure and synchronous; the lexicon is
  * compiled on first use and reused.
  */
-import { addressFindings } from './detectors/address';
+import { addressFindings, hasStreet } from './detectors/address';
 import { diversionFindings } from './detectors/diversion';
 import { tokenFindings } from './detectors/tokens';
 import { keywordFindings } from './detectors/keywords';
@@ -10,10 +10,10 @@ import { linkFindings } from './detectors/links';
 import { numberFindings } from './detectors/numbers';
 import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, isClauseBreak, isSentenceBreak, negationIn, question, type Scan, scanView } from './hits';
 import { roleFindings } from './detectors/roles';
-import { Kind, lexiconFor, type Payload, phoneticLexicon, RULES, Strength, TermFlag } from './lexicon';
+import { Kind, lexiconFor, ROLE_DETECTORS, type Payload, PHONETIC_TYPED_ONLY, phoneticLexicon, RULES, ruleIndex, Strength, TermFlag } from './lexicon';
 import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES } from './defaults';
 import { type CheckResult, type Finding, maxVerdict, type Verdict } from './types';
-import { phoneticView, type PhoneticView, SPOKEN } from './phonetic';
+import { isDigitSyllable, phoneticView, type PhoneticView, SPOKEN } from './phonetic';
 import { initialsView, joinedView, scratchView, squashedView, type View } from './views';
 
 /** The message's squashed view, reused from call to call (check() is synchronous and not re-entrant). */
@@ -85,8 +85,12 @@ function edge(view: View, at: number, before: boolean): boolean {
   return before ? view.to[i] !== view.from[at] : view.to[at - 1] !== view.from[i];
 }
 
+/** Offers of a shop to visit (门店地址, 线下门店 …): in a message about sending goods back, where they go. */
+const STORE = ruleIndex('address.store');
+
 function termFindings(scan: Scan, complaint: boolean, out: Candidate[]): void {
   for (const h of scan.terms) {
+    if (h.p.rule === STORE && scan.sendBack > 0) continue;
     if ((h.p.flags & TermFlag.ComplaintOnly) !== 0 && !complaint) continue;
     if ((h.p.flags & TermFlag.Standalone) !== 0 && !(edge(scan.view, h.start, true) && edge(scan.view, h.end, false))) continue;
     out.push(fromView(scan.view, h.p.rule, h.start, h.end, (h.p.flags & TermFlag.Negatable) !== 0));
@@ -170,12 +174,25 @@ function phoneticScan(text: string, pv: PhoneticView): Scan {
     if (!p) weakened.set(h.p, (p = { ...h.p, strength: Strength.Weak }));
     return { ...h, p };
   });
-  ps.terms = ps.terms.filter((h) => typed(h) || h.end - h.start >= 3);
+  const typedAll = (h: Hit) => {
+    for (let i = h.start; i < h.end; i++) if (pv.latin[i] !== 1) return false;
+    return true;
+  };
+  ps.terms = ps.terms.filter((h) => (PHONETIC_TYPED_ONLY.has(RULES[h.p.rule]!.category) ? typedAll(h) : typed(h) || h.end - h.start >= 3));
+  // A digit read out (wu xing: 五星) is no negation that sounds the same (勿); 不 and 没 keep theirs.
+  ps.negPre = ps.negPre.filter((h) => !(h.end - h.start === 1 && pv.latin[h.start] === 1 && isDigitSyllable(pv.codes[h.start]!)));
   ps.pairs = ps.pairs.filter((h) => typed(h) || h.end - h.start >= 3);
-  ps.roles = ps.roles.filter((h) => typed(h) || h.end - h.start >= 3);
+  // An `ok` word only ever keeps a pair from being a finding: heard in any characters it still counts.
+  ps.roles = ps.roles.filter((h) => typed(h) || h.end - h.start >= 3 || (ROLE_DETECTORS[h.p.group]!.ok & h.p.groups) !== 0);
   // A marketplace heard in other characters (掏包) is not named; typed out in pinyin (tao bao) it is.
   ps.divert = ps.divert.filter((h) => h.p.kind !== Kind.Market || typed(h));
   return ps;
+}
+
+/** What holds for the whole message, read once in the squashed view: it is about sending goods back, with a street address. */
+function sameMessage(other: Scan, scan: Scan): void {
+  other.sendBack = scan.sendBack;
+  if (scan.sendBack > 0) other.street = hasStreet(scan);
 }
 
 /** Negations that reach this far (请勿 …, …都是诈骗) reach over clause breaks too, not over sentences. */
@@ -289,6 +306,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   const pv = phoneticView(view);
   if (pv) {
     const ps = phoneticScan(text, pv);
+    sameMessage(ps, scan);
     termFindings(ps, complaint, candidates);
     pairFindings(ps, candidates);
     keywordFindings(ps, platform, candidates);
@@ -302,6 +320,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   const joined = joinedView(view);
   if (joined) {
     const js = scanView(text, joined, lex);
+    sameMessage(js, scan);
     termFindings(js, complaint, candidates);
     pairFindings(js, candidates);
     keywordFindings(js, platform, candidates);

@@ -35,6 +35,10 @@ export interface Scan {
   roles: Hit[];
   store: number;
   returns: number;
+  /** Words of sending goods back (寄回, 退货 …), anywhere in the message. */
+  sendBack: number;
+  /** Does the message hold a street address (…路88号)? Read once, on first need (detectors/address.ts). */
+  street?: boolean;
   /** End of the first return-address word (退货地址, 收件人 …): numbers after it are the warehouse's. */
   returnAddressEnd: number;
   complaint: number;
@@ -82,6 +86,7 @@ export function scanView(text: string, view: View, lex: Lexicon): Scan {
     roles: [],
     store: 0,
     returns: 0,
+    sendBack: 0,
     returnAddressEnd: Infinity,
     complaint: 0,
   };
@@ -119,6 +124,7 @@ export function scanView(text: string, view: View, lex: Lexicon): Scan {
         case Kind.Role: scan.roles.push(hit); break;
         case Kind.StoreContext: scan.store++; break;
         case Kind.ReturnContext: scan.returns++; break;
+        case Kind.SendBack: scan.sendBack++; break;
         case Kind.Complaint: scan.complaint++; break;
       }
     }

@@ -155,6 +155,8 @@ export const Kind = {
   NotMarket: 19,
   /** A word of a structural detector (roles.json): group = the detector, groups = its roles (bit mask). */
   Role: 20,
+  /** A word of sending goods back (寄回, 退货 …): a street address in the message is where they go. */
+  SendBack: 21,
 } as const;
 export type Kind = (typeof Kind)[keyof typeof Kind];
 
@@ -214,6 +216,7 @@ const payload = (kind: Kind, p: Partial<Payload> = {}): Payload => ({
 
 /** `{我是|这里是}平台{客服|小二}` → every combination (an empty alternative is allowed). */
 export function expandTemplate(entry: string): string[] {
+  if (!entry.includes('{')) return [entry];
   let results = [''];
   const re = /\{([^{}]*)\}|([^{]+)/g;
   for (const m of entry.matchAll(re)) {
@@ -238,6 +241,13 @@ const SUB_KEYS = variantsData.substitutions
     variants: [...s.as.map((text) => ({ text, odd: false })), ...s.odd.map((text) => ({ text, odd: true }))],
   }))
   .sort((a, b) => b.of.length - a.of.length);
+/** The substitutions by their first character (longest first within each), so a word is split in one pass. */
+const SUBS_BY_FIRST = new Map<string, typeof SUB_KEYS>();
+for (const s of SUB_KEYS) {
+  const list = SUBS_BY_FIRST.get(s.of[0]!);
+  if (list) list.push(s);
+  else SUBS_BY_FIRST.set(s.of[0]!, [s]);
+}
 
 /** The entry and its spellings with one or two parts replaced from the variant table. */
 export function variantsOf(entry: string): Variant[] {
@@ -245,7 +255,7 @@ export function variantsOf(entry: string): Variant[] {
   const parts: string[] = [];
   const subs: Variant[][] = [];
   for (let i = 0; i < entry.length; ) {
-    const sub = SUB_KEYS.find((s) => entry.startsWith(s.of, i));
+    const sub = SUBS_BY_FIRST.get(entry[i]!)?.find((s) => entry.startsWith(s.of, i));
     parts.push(sub ? sub.of : entry[i]!);
     subs.push(sub ? sub.variants : []);
     i += sub ? sub.of.length : 1;
@@ -463,6 +473,7 @@ function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
   // Address and complaint contexts.
   for (const w of context.address.store) b.add(w, payload(Kind.StoreContext));
   for (const w of context.address.return) b.add(w, payload(Kind.ReturnContext));
+  for (const w of context.address.sendBack) b.add(w, payload(Kind.SendBack));
   for (const w of context.complaint) b.add(w, payload(Kind.Complaint));
   // Allow-lists: built in, then the shop's.
   for (const w of allow.phrases) b.add(w, payload(Kind.Allow));
@@ -472,12 +483,15 @@ function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
   return { groups };
 }
 
-/** Categories whose words are also matched by sound (abuse is not: 沙发 sounds like an insult). */
-const PHONETIC_SKIP = new Set(['abuse']);
+/**
+ * Categories whose words the phonetic view finds only when typed out in pinyin (sha bi, not 沙比:
+ * 沙发 sounds like an insult); check.ts drops the rest.
+ */
+export const PHONETIC_TYPED_ONLY: ReadonlySet<string> = new Set(['abuse']);
 
 /** Rules and keyword groups matched by sound too: the ones whose spellings vary (`variants`). */
 function phoneticRules(): { file: CategoryFile; rule: RuleData }[] {
-  return CATEGORY_FILES.filter((f) => !PHONETIC_SKIP.has(f.category)).flatMap((file) =>
+  return CATEGORY_FILES.flatMap((file) =>
     file.rules.filter((r) => r.variants).map((rule) => ({ file, rule })),
   );
 }
@@ -496,6 +510,8 @@ export function phoneticSourceWords(): string[] {
   }
   for (const k of contact.keywords as KeywordData[]) words.push(...k.strong, ...k.normal, ...k.weak);
   words.push(...Object.keys(diversion.markets), ...diversion.go, ...diversion.action, ...diversion.lure);
+  // The structural detectors' words are read by sound too (zai cha ping … gua dao wang shang).
+  for (const { word } of roleWords()) words.push(word);
   return words;
 }
 
@@ -591,10 +607,12 @@ export interface RoleDetector {
   ok: number;
   /** Pairs of role bits: a word of each, near each other, is a finding (in one clause, if `clause`). */
   when: { a: number; b: number; clause: boolean }[];
+  /** Not read in a message about sending goods back (退货, 寄回 … anywhere in it). */
+  skipOnReturn: boolean;
 }
 
 export const ROLE_DETECTORS: readonly RoleDetector[] = (
-  roles.detectors as unknown as { id: string; rule: string; window: number; roles: Record<string, string[]>; when: string[][] }[]
+  roles.detectors as unknown as { id: string; rule: string; window: number; skipOnReturn?: boolean; roles: Record<string, string[]>; when: string[][] }[]
 ).map((d) => {
   const bits: Record<string, number> = {};
   Object.keys(d.roles).forEach((name, i) => (bits[name] = 1 << i));
@@ -602,7 +620,7 @@ export const ROLE_DETECTORS: readonly RoleDetector[] = (
     if (!bits[name]) throw new Error(`roles.json: detector ${d.id} has no role ${name}`);
     return bits[name]!;
   };
-  return { id: d.id, rule: ruleIndex(d.rule), window: d.window, bits, ok: bits.ok ?? 0, when: d.when.map(([a, b, only]) => ({ a: bit(a!), b: bit(b!), clause: only === 'clause' })) };
+  return { id: d.id, rule: ruleIndex(d.rule), window: d.window, bits, ok: bits.ok ?? 0, when: d.when.map(([a, b, only]) => ({ a: bit(a!), b: bit(b!), clause: only === 'clause' })), skipOnReturn: d.skipOnReturn === true };
 });
 
 /** Every word of the structural detectors with its roles, per detector (a word may hold several). */

@@ -33,6 +33,9 @@ for (const [s, d] of Object.entries(SPOKEN_DIGITS)) {
   const code = SYLLABLE_CODE.get(s);
   if (code !== undefined) DIGIT_OF_CODE.set(code, d);
 }
+/** Is the syllable code one of a digit read out (wu, yi, ba …)? */
+export const isDigitSyllable = (code: number): boolean => DIGIT_OF_CODE.has(code);
+
 /** Characters that stand for a digit only among other digits (两个 is two items, 拐弯 a turn). */
 const DIGIT_CHARS = new Map([...'两俩拐洞勾'].map((c, i) => [c.charCodeAt(0), [2, 2, 7, 0, 9][i]!]));
 /** Shortest run of spoken digits read as a number (a QQ number has five or more). */

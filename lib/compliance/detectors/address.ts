@@ -29,8 +29,8 @@ const isAlnum = (c: number) => isDigit(c) || (c >= 0x61 && c <= 0x7a);
 const isNameChar = (c: number) => isHan(c) || isAlnum(c);
 const codeSet = (chars: string) => new Set([...chars].map(code));
 const STREET_ONE = codeSet('路街巷弄');
-/** Two-character street words by their second character: 大道, 大街, 胡同. */
-const STREET_TWO = new Map([[code('道'), DA], [code('街'), DA], [code('同'), code('胡')]]);
+/** Two-character street words by their second character: 大道, 大街, 胡同; 街道 (a subdistrict numbered like a street: 石井街道88号). */
+const STREET_TWO = new Map([[code('道'), [DA, code('街')]], [code('街'), [DA]], [code('同'), [code('胡')]]]);
 const NUMERAL = codeSet('十百零');
 const ADMIN_ONE = codeSet('省市区县镇乡');
 const AUTONOMOUS = [...'自治区'].map(code);
@@ -136,6 +136,35 @@ function lead(codes: Uint16Array, p: number, end: number): number {
 
 export function addressFindings(scan: Scan, out: Candidate[]): void {
   if (scan.returns > 0) return;
+  streets(scan, out);
+}
+
+const scratchStreets: Candidate[] = [];
+
+const DI = code('地');
+const ZHI = code('址');
+
+/**
+ * Does the message give an address: a street address (…路88号), or the word 地址 (地址：义乌国际商贸城
+ * 二区8号门)? Read once per scan.
+ */
+export function hasStreet(scan: Scan): boolean {
+  if (scan.street === undefined) {
+    const { codes, length } = scan.view;
+    let word = false;
+    for (let i = 1; i < length && !word; i++) word = codes[i] === ZHI && codes[i - 1] === DI;
+    if (!word) {
+      scratchStreets.length = 0;
+      streets(scan, scratchStreets);
+      word = scratchStreets.length > 0;
+      scratchStreets.length = 0;
+    }
+    scan.street = word;
+  }
+  return scan.street;
+}
+
+function streets(scan: Scan, out: Candidate[]): void {
   const { codes, length } = scan.view;
   let hasHao = false;
   for (let i = 1; i < length && !hasHao; i++) hasHao = codes[i] === HAO;
@@ -147,7 +176,7 @@ export function addressFindings(scan: Scan, out: Candidate[]): void {
     // and the earlier start is kept, as the expression's leftmost match would.
     const c = codes[e - 1]!;
     const one = STREET_ONE.has(c) ? e - 1 : -1;
-    const two = e >= 2 && STREET_TWO.get(c) === codes[e - 2] ? e - 2 : -1;
+    const two = e >= 2 && STREET_TWO.get(c)?.includes(codes[e - 2]!) ? e - 2 : -1;
     if (one < 0 && two < 0) continue;
     const numberAt = numberEnd(codes, length, e);
     if (numberAt < 0) continue;

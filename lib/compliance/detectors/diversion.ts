@@ -4,9 +4,10 @@
  *   - a go-verb right before it (去 / 到 / 上 …) and an action or a lure after it (搜, 下单, 更便宜 …), or
  *   - our own shop meant (我们 / 我家 / 搜我 …) and an action or a lure after it, or
  *   - a lure strong enough alone (更便宜, 有券, 还有货 …) after it.
- * 京东快递 and 抖音同款 name a marketplace without sending anyone there.
+ * 京东快递 and 抖音同款 name a marketplace without sending anyone there. A negation between the name
+ * and what makes it a diversion says the opposite (京东没有我们的店, 在京东买的那单不是我们家的).
  */
-import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, type Scan } from '../hits';
+import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, negationIn, type Scan } from '../hits';
 import { Kind, ruleIndex, Strength } from '../lexicon';
 
 const DIVERT = ruleIndex('contact.divert');
@@ -18,6 +19,15 @@ function inside(words: readonly Hit[], m: Hit, maxLength: number): boolean {
   }
   return false;
 }
+
+/** End of the clause view[from…] is in, or `to` if that comes first. */
+function clauseEnd(view: Scan['view'], from: number, to: number): number {
+  for (let i = from; i < to; i++) if (hasBreak(view, i, i + 1, false)) return i;
+  return to;
+}
+
+/** A negation in the name's own clause, before the word that would make it a diversion (京东没有我们的店). */
+const negatedBetween = (scan: Scan, from: number, to: number) => negationIn(scan, from, clauseEnd(scan.view, from, to));
 
 export function diversionFindings(scan: Scan, platform: string, out: Candidate[]): void {
   const { divert, view, lex } = scan;
@@ -38,8 +48,10 @@ export function diversionFindings(scan: Scan, platform: string, out: Candidate[]
       const h = divert[i]!;
       const k = h.p.kind;
       if (k === Kind.Go && h.end <= m.start && m.start - h.end <= 1 && near(h.end, m.start)) go = true;
-      else if (k === Kind.Self && Math.abs(h.start - m.start) <= window && near(h.start, m.start)) self = true;
-      else if ((k === Kind.Action || k === Kind.Lure) && h.start >= m.end && h.start - m.end <= window && near(m.end, h.start)) {
+      else if (k === Kind.Self && Math.abs(h.start - m.start) <= window && near(h.start, m.start)) {
+        if (h.start < m.start ? !negatedBetween(scan, h.end, m.start) : !negatedBetween(scan, m.end, h.start)) self = true;
+      } else if ((k === Kind.Action || k === Kind.Lure) && h.start >= m.end && h.start - m.end <= window && near(m.end, h.start)) {
+        if (negatedBetween(scan, m.end, h.start)) continue;
         if (!after || h.end > after.end) after = h;
         if (k === Kind.Lure && h.p.strength === Strength.Strong) strong = true;
       }

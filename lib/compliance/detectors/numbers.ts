@@ -8,6 +8,7 @@
 import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, masked, type Scan } from '../hits';
 import { NUMBER_KINDS, ruleIndex } from '../lexicon';
 import { isGroupBreak } from '../phonetic';
+import { hasStreet } from './address';
 
 const PHONE = ruleIndex('contact.phone');
 const ACCOUNT = ruleIndex('payment.account');
@@ -34,6 +35,9 @@ export function numberContext(scan: Scan, start: number, end: number): NumberCon
   }
   if (self) return 'self';
   if (courier) return 'accounted';
+  // A message about sending goods back (寄回, 退货 … anywhere) that gives an address (…路88号, 地址：…):
+  // the number given with the address is the warehouse's, before the address or after it.
+  if (scan.sendBack > 0 && hasStreet(scan)) return 'accounted';
   // After a return address (退货地址：… 收件人 … 电话 …) a number is the warehouse's.
   if (scan.returnAddressEnd <= start) return 'accounted';
   if (nearest) {

@@ -52,6 +52,7 @@ export function roleFindings(scan: Scan, out: Candidate[]): void {
   if (roles.length < 2) return;
   let breaks: Int32Array | null = null;
   ROLE_DETECTORS.forEach((det, d) => {
+    if (det.skipOnReturn && scan.returns > 0) return;
     let oks: Hit[] | null = null;
     for (const b of roles) {
       if (b.p.group !== d) continue;
