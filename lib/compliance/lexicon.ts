@@ -24,7 +24,11 @@ import qrCode from './lexicon/qr-code.json';
 import reviewInducement from './lexicon/review-inducement.json';
 import storeAddress from './lexicon/store-address.json';
 import variantsData from './lexicon/variants.json';
+import compiled from './lexicon/compiled.json';
+import homophones from './lexicon/homophones.json';
+import traditional from './lexicon/traditional.json';
 import { Matcher } from './matcher';
+import { hash53Hex } from '../hash';
 import type { ShopWord } from './defaults';
 import type { Category } from './types';
 import { hasPhonetic, phoneticKey } from './phonetic';
@@ -373,6 +377,47 @@ class Builder {
     };
   }
 
+  /** The patterns and their payloads, as lexicon/compiled.json stores them (a table of distinct payloads). */
+  snapshot(): BuilderSnapshot {
+    const table: PayloadRow[] = [];
+    const rowOf = new Map<string, number>();
+    const lists = this.lists.map((list) =>
+      list.map((p) => {
+        const row: PayloadRow = [p.kind, p.rule, p.flags, p.group, p.groups, p.strength, p.gap, p.invite ? 1 : 0, p.severity === 'warn' ? 1 : 0, p.notOn];
+        const id = JSON.stringify(row);
+        let i = rowOf.get(id);
+        if (i === undefined) rowOf.set(id, (i = table.push(row) - 1));
+        return i;
+      }),
+    );
+    for (const k of this.keys) if (k.includes('\n')) throw new Error(`lexicon: a pattern holds a line break: ${JSON.stringify(k)}`);
+    return { keys: this.keys.join('\n'), payloads: table, lists };
+  }
+
+  /** A builder holding what snapshot() stored, as if every word had been added again (same order). */
+  static restore(snap: BuilderSnapshot, key: (word: string) => string = squash): Builder {
+    const b = new Builder(key);
+    const table: Payload[] = snap.payloads.map(([kind, rule, flags, group, groups, strength, gap, invite, warn, notOn]) => ({
+      kind: kind as Kind,
+      rule,
+      flags,
+      group,
+      groups,
+      strength: strength as Strength,
+      gap,
+      invite: invite === 1,
+      severity: warn === 1 ? 'warn' : 'block',
+      notOn,
+    }));
+    const keys = snap.keys.split('\n');
+    for (let i = 0; i < keys.length; i++) {
+      b.index.set(keys[i]!, i);
+      b.keys.push(keys[i]!);
+      b.lists.push(snap.lists[i]!.map((r) => table[r]!));
+    }
+    return b;
+  }
+
   /** Normalised patterns (for the benchmark's peers, which get exactly the same word list). */
   patterns(): string[] {
     return [...this.keys];
@@ -418,6 +463,20 @@ function keywordGroups(): KeywordGroup[] {
 }
 
 function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
+  fillBuiltIn(b);
+  addExtras(b, extras);
+  return { groups: keywordGroups() };
+}
+
+/** The shop's own allow-list and words, after the built-in lexicon. */
+function addExtras(b: Builder, extras: LexiconExtras): void {
+  for (const w of extras.allowList ?? []) b.add(w, payload(Kind.Allow));
+  const shop = ruleIndex('shop.word');
+  for (const w of extras.shopWords ?? []) b.add(w.word, payload(Kind.Shop, { rule: shop, severity: w.severity }));
+}
+
+/** Every built-in word with its payloads (what lexicon/compiled.json holds, ready made). */
+function fillBuiltIn(b: Builder): void {
   // Terms of every category.
   for (const file of CATEGORY_FILES) {
     for (const rule of file.rules) {
@@ -454,7 +513,6 @@ function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
   }
   // Contact and payment keywords.
   const keywordData = contact.keywords as KeywordData[];
-  const groups = keywordGroups();
   keywordData.forEach((k, gi) => {
     const add = (word: string, strength: Strength) => {
       const list = k.variants ? variantsOf(word) : [{ text: word, odd: false }];
@@ -475,12 +533,8 @@ function fill(b: Builder, extras: LexiconExtras): { groups: KeywordGroup[] } {
   for (const w of context.address.return) b.add(w, payload(Kind.ReturnContext));
   for (const w of context.address.sendBack) b.add(w, payload(Kind.SendBack));
   for (const w of context.complaint) b.add(w, payload(Kind.Complaint));
-  // Allow-lists: built in, then the shop's.
+  // The built-in allow-list (the shop's comes in addExtras).
   for (const w of allow.phrases) b.add(w, payload(Kind.Allow));
-  for (const w of extras.allowList ?? []) b.add(w, payload(Kind.Allow));
-  const shop = ruleIndex('shop.word');
-  for (const w of extras.shopWords ?? []) b.add(w.word, payload(Kind.Shop, { rule: shop, severity: w.severity }));
-  return { groups };
 }
 
 /**
@@ -647,16 +701,84 @@ let phoneticBuilt: Lexicon | null = null;
 /** The phonetic lexicon (built once; the shop's own words are matched as typed, not by sound). */
 export function phoneticLexicon(): Lexicon {
   if (phoneticBuilt) return phoneticBuilt;
-  const b = new Builder((w) => phoneticKey(squash(w)));
-  fillPhonetic(b);
+  const key = (w: string) => phoneticKey(squash(w));
+  const ready = readyMade();
+  let b: Builder;
+  if (ready) b = Builder.restore(ready.phonetic, key);
+  else fillPhonetic((b = new Builder(key)));
   return (phoneticBuilt = b.build(keywordGroups(), context.numbers.window, context.numbers.after));
 }
 
 /** Compile the lexicon (and the shop's words, when given) into one automaton. */
 export function compileLexicon(extras: LexiconExtras = {}): Lexicon {
-  const b = new Builder();
-  const { groups } = fill(b, extras);
-  return b.build(groups, context.numbers.window, context.numbers.after);
+  const ready = readyMade();
+  let b: Builder;
+  if (ready) {
+    b = Builder.restore(ready.main);
+    addExtras(b, extras);
+  } else fill((b = new Builder()), extras);
+  return b.build(keywordGroups(), context.numbers.window, context.numbers.after);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ready made: lexicon/compiled.json holds what fillBuiltIn() and fillPhonetic() give, so a page's first
+// build only compiles the automaton (expanding templates and variants, folding and keying ~6,000 words
+// was half of that first build, run cold). `npm run gen:lexicon` writes it; every build runs it first;
+// a unit test fails when the file no longer matches the lexicon and the code. Outside a production
+// build the file is used only while its fingerprint matches the data files, so an edited word list is
+// never read from a stale copy.
+
+/** One payload as compiled.json stores it: kind, rule, flags, group, groups, strength, gap, invite, warn, notOn. */
+export type PayloadRow = [number, number, number, number, number, number, number, number, number, string];
+
+export interface BuilderSnapshot {
+  /** The patterns, one per line. */
+  keys: string;
+  payloads: PayloadRow[];
+  /** Per key, the rows of its payloads. */
+  lists: number[][];
+}
+
+export interface ReadyMade {
+  fingerprint: string;
+  main: BuilderSnapshot;
+  phonetic: BuilderSnapshot;
+}
+
+/** The data files the ready-made lexicon is made from, as one hash. */
+export function sourceFingerprint(): string {
+  const sources = [
+    abuse, absoluteClaim, allow, contact, context, cues, disparaging, diversion, roles, impersonation, link, payment,
+    poorService, prohibited, qrCode, reviewInducement, storeAddress, variantsData, homophones, traditional,
+  ];
+  return hash53Hex(JSON.stringify(sources));
+}
+
+/** The built-in lexicons as fillBuiltIn() and fillPhonetic() make them now (what gen:lexicon writes). */
+export function makeReadyMade(): ReadyMade {
+  const main = new Builder();
+  fillBuiltIn(main);
+  const phonetic = new Builder((w) => phoneticKey(squash(w)));
+  fillPhonetic(phonetic);
+  return { fingerprint: sourceFingerprint(), main: main.snapshot(), phonetic: phonetic.snapshot() };
+}
+
+let readyChecked: ReadyMade | null | undefined;
+/** Tests and the generator set this to build from the data files. */
+export const readyMadeOptions = { use: true };
+
+/** Is the next build made from lexicon/compiled.json (tests; false while the word lists are being edited)? */
+export function usingReadyMade(): boolean {
+  return readyMade() !== null;
+}
+
+function readyMade(): ReadyMade | null {
+  if (!readyMadeOptions.use) return null;
+  if (readyChecked !== undefined) return readyChecked;
+  const data = compiled as unknown as ReadyMade;
+  const production = (import.meta as { env?: { PROD?: boolean } }).env?.PROD === true;
+  readyChecked = data.main && (production || data.fingerprint === sourceFingerprint()) ? data : null;
+  return readyChecked;
 }
 
 /** The normalised patterns of the built-in lexicon, in automaton order (benchmark peers get these). */

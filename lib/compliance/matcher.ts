@@ -58,41 +58,53 @@ export class Matcher {
     for (let k = 0; k < seen.length; k++) alphabet[seen[k]!] = k + 1;
     const classes = seen.length;
 
-    // 2. Trie: children in one map keyed by (node, class); then child lists per node.
-    const width = classes + 1;
-    const edges = new Map<number, number>();
-    const labels: number[] = [0];
-    const termOfNode: number[] = [-1];
+    // 2. Trie, in typed arrays sized for the worst case (one node per pattern character): children
+    //    found through an open-addressing table keyed by (node, class), and kept as linked lists
+    //    (first child / next sibling, newest first) for the placement below. No Map and no growing
+    //    arrays: the first build in a page runs cold, and allocation was much of its time.
+    let total = 1;
+    for (const p of patterns) total += p.length;
+    const label = new Int32Array(total);
+    const termOf = new Int32Array(total).fill(-1);
+    const firstChild = new Int32Array(total).fill(-1);
+    const sibling = new Int32Array(total).fill(-1);
+    let slots = 16;
+    while (slots < total * 2) slots *= 2;
+    const mask = slots - 1;
+    const slotNode = new Int32Array(slots).fill(-1);
+    const slotClass = new Int32Array(slots);
+    const slotChild = new Int32Array(slots);
     const lengths = new Int32Array(patterns.length);
-    patterns.forEach((p, index) => {
+    let nodes = 1;
+    for (let index = 0; index < patterns.length; index++) {
+      const p = patterns[index]!;
       lengths[index] = p.length;
-      if (p.length === 0) return;
+      if (p.length === 0) continue;
       let node = 0;
       for (let i = 0; i < p.length; i++) {
         const cls = alphabet[p.charCodeAt(i)]!;
-        const key = node * width + cls;
-        let child = edges.get(key);
-        if (child === undefined) {
-          child = labels.length;
-          labels.push(cls);
-          termOfNode.push(-1);
-          edges.set(key, child);
+        let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(cls, 0x85ebca77)) & mask;
+        let child = -1;
+        while (slotNode[h] !== -1) {
+          if (slotNode[h] === node && slotClass[h] === cls) {
+            child = slotChild[h]!;
+            break;
+          }
+          h = (h + 1) & mask;
+        }
+        if (child === -1) {
+          child = nodes++;
+          label[child] = cls;
+          slotNode[h] = node;
+          slotClass[h] = cls;
+          slotChild[h] = child;
+          sibling[child] = firstChild[node]!;
+          firstChild[node] = child;
         }
         node = child;
       }
-      if (termOfNode[node] !== -1) throw new Error('Matcher.compile: duplicate patterns; deduplicate before compiling');
-      termOfNode[node] = index;
-    });
-    const nodes = labels.length;
-    const label = Int32Array.from(labels);
-    const termOf = Int32Array.from(termOfNode);
-    // Children as linked lists (first child / next sibling), in insertion order.
-    const firstChild = new Int32Array(nodes).fill(-1);
-    const sibling = new Int32Array(nodes).fill(-1);
-    for (const [key, child] of edges) {
-      const parent = Math.floor(key / width);
-      sibling[child] = firstChild[parent]!;
-      firstChild[parent] = child;
+      if (termOf[node] !== -1) throw new Error('Matcher.compile: duplicate patterns; deduplicate before compiling');
+      termOf[node] = index;
     }
 
     // 3. Double array, placing nodes in breadth-first order. Free cells form a linked list, so the
@@ -100,7 +112,7 @@ export class Matcher {
     //    failed as a first child's place many times leaves the list (it stays free, and a later node
     //    can still get it as another child's place): without this the search walks the same crowded
     //    cells again for every node, most of the build's time on a dense array.
-    let size = nodes + classes + 16;
+    let size = nodes + 2 * classes + 64;
     let base = new Int32Array(size);
     let check = new Int32Array(size).fill(-1);
     let nextFree = new Int32Array(size);
@@ -160,15 +172,13 @@ export class Matcher {
     let head = 0;
     let tail = 0;
     queue[tail++] = 0;
-    const kids: number[] = [];
     while (head < tail) {
       const node = queue[head++]!;
       const s = position[node]!;
-      kids.length = 0;
-      for (let k = firstChild[node]!; k !== -1; k = sibling[k]!) kids.push(k);
-      if (kids.length === 0) continue;
-      let c0 = label[kids[0]!]!;
-      for (const k of kids) if (label[k]! < c0) c0 = label[k]!;
+      const first = firstChild[node]!;
+      if (first === -1) continue;
+      let c0 = label[first]!;
+      for (let k = sibling[first]!; k !== -1; k = sibling[k]!) if (label[k]! < c0) c0 = label[k]!;
       let b = 0;
       for (let cell = nextFree[0]!; ; cell = nextFree[cell]!) {
         if (cell === 0) {
@@ -180,21 +190,23 @@ export class Matcher {
         b = cell - c0;
         if (b < 1) continue;
         if (b + classes + 1 >= size) ensure(b + classes + 1);
-        let ok = true;
-        for (let j = 0; j < kids.length; j++) {
-          if (check[b + label[kids[j]!]!] !== -1) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok) break;
+        let k = first;
+        while (k !== -1 && check[b + label[k]!] === -1) k = sibling[k]!;
+        if (k === -1) break;
         if (++tries[cell]! >= TRIES) unlist(cell); // nextFree[cell] still leads on
       }
       base[s] = b;
-      for (const k of kids) {
+      for (let k = first; k !== -1; k = sibling[k]!) {
         const t = b + label[k]!;
         check[t] = s;
-        unlist(t);
+        // Off the free list (inlined: this runs once per state, cold, on a page's first build).
+        if (listed[t]) {
+          listed[t] = 0;
+          const p = prevFree[t]!;
+          const n = nextFree[t]!;
+          nextFree[p] = n;
+          prevFree[n] = p;
+        }
         position[k] = t;
         queue[tail++] = k;
       }
