@@ -48,7 +48,8 @@ type Indicator = { kind: 'block' | 'warn' | 'tip'; text: string } | { kind: 'err
  * goes through and the indicator says the check is off: a broken check never stops the agent.
  */
 export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise<{ handler: ComposerHandler }> {
-  let dialog: { text: string; findings: Finding[]; composer: Composer } | null = null;
+  /** `resend`: how 仍然发送 sends what was held when it was not the composer (the page's image preview). */
+  let dialog: { text: string; findings: Finding[]; composer: Composer | null; resend?: () => void } | null = null;
   let indicator: Indicator = null;
   let toast: string | null = null;
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -111,8 +112,9 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
   const qr = new Map<string, string | null | undefined>();
   const images = (c: Composer): HTMLImageElement[] =>
     c.element.isContentEditable ? [...c.element.querySelectorAll('img')].slice(0, QR_IMAGES) : [];
-  const scanImages = (c: Composer) => {
-    for (const img of images(c)) {
+  const scanImages = (c: Composer) => scanList(images(c), () => recheck(c));
+  const scanList = (list: HTMLImageElement[], found: () => void) => {
+    for (const img of list.slice(0, QR_IMAGES)) {
       const key = img.currentSrc || img.src;
       if (!key || qr.has(key)) continue;
       if (qr.size >= QR_REMEMBERED) qr.delete(qr.keys().next().value!);
@@ -120,15 +122,16 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
       decodeImage(img).then(
         (d) => {
           qr.set(key, d);
-          if (d) recheck(c);
+          if (d) found();
         },
         () => qr.set(key, null),
       );
     }
   };
-  const qrFindings = (c: Composer): Finding[] => {
+  const qrFindings = (c: Composer): Finding[] => qrFindingsOf(images(c));
+  const qrFindingsOf = (list: HTMLImageElement[]): Finding[] => {
     const out: Finding[] = [];
-    for (const img of images(c)) {
+    for (const img of list.slice(0, QR_IMAGES)) {
       const decoded = qr.get(img.currentSrc || img.src);
       const f = decoded ? qrFinding(decoded, { platform: deps.adapter.platform, settings: settings() }) : null;
       if (f && settings().severities['qr-code'] !== 'off') out.push(f);
@@ -236,8 +239,15 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
 
   const sendAnyway = (reason: string) => {
     if (!dialog) return;
-    const { text, findings, composer: c } = dialog;
+    const { text, findings, composer: c, resend } = dialog;
     record('overridden', text, findings, reason);
+    if (resend) {
+      dialog = null;
+      paint();
+      resend(); // our click is untrusted: the preview's watcher lets it through
+      return;
+    }
+    if (!c) return;
     remember(text);
     bypass = text;
     dialog = null;
@@ -314,6 +324,93 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
       paint();
     }, 250);
   };
+
+  /**
+   * The page's own image preview (Feige sends chosen or pasted images from a dialog with its own send
+   * control): its images are decoded as soon as it shows, and the agent's click on its send control,
+   * or Enter while it is open, is held like a send when one of them holds an off-platform code. A code
+   * still being decoded does not hold it, and a failure here never does.
+   */
+  const previewOpen = () => {
+    try {
+      return deps.adapter.imagePreview?.(document) ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const holdPreview = (): boolean => {
+    if (dialog && holdWithDialog()) return true;
+    const p = previewOpen();
+    if (!p || p.images.length === 0) return false;
+    try {
+      scanList(p.images, () => undefined);
+      const findings = qrFindingsOf(p.images);
+      if (findings.length === 0) return false;
+      const submit = p.submit;
+      dialog = { text: '', findings, composer: composer(), resend: () => submit.click() };
+      paint();
+      if (!holdWithDialog()) return false;
+      record('blocked', '', findings);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (deps.adapter.imagePreview) {
+    let queued = false;
+    /** The indicator shows what the preview holds (before the agent clicks its send control). */
+    let shown = false;
+    const showPreview = () => {
+      const p = previewOpen();
+      const found = p ? qrFindingsOf(p.images) : [];
+      if (found.length) {
+        indicator = { kind: 'block', text: t('guardIndicator', categoryLabel('qr-code'), found[0]!.text, found.length) };
+        shown = true;
+        paint();
+      } else if (shown) {
+        shown = false;
+        indicator = null;
+        paint();
+      }
+    };
+    const look = () => {
+      queued = false;
+      const p = previewOpen();
+      if (p) scanList(p.images, showPreview);
+      showPreview();
+    };
+    // The page shows the preview when it likes (after a file is chosen, after a paste): look again a
+    // moment after the page changes, never on the keystroke path.
+    const observer = new MutationObserver(() => {
+      if (queued) return;
+      queued = true;
+      setTimeout(look, 100);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'style', 'class'] });
+    ctx.onInvalidated(() => observer.disconnect());
+    const hit = (e: Event) => {
+      if (!e.isTrusted) return false; // our own click after 仍然发送, or a page script: not the agent
+      const p = previewOpen();
+      return !!p && e.target instanceof Node && p.submit.contains(e.target) && holdPreview();
+    };
+    const stop = (e: Event) => {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    };
+    ctx.addEventListener(document, 'click', (e) => hit(e) && stop(e), { capture: true });
+    ctx.addEventListener(
+      document,
+      'keydown',
+      (e) => {
+        if (!e.isTrusted || e.key !== 'Enter' || e.isComposing || e.shiftKey) return;
+        const c = composer();
+        if (c && e.target instanceof Node && c.element.contains(e.target)) return; // the composer's own send
+        if (e.target instanceof Node && ui.host?.contains?.(e.target)) return;
+        if (previewOpen() && holdPreview()) stop(e);
+      },
+      { capture: true },
+    );
+  }
 
   const handler: ComposerHandler = {
     name: 'guard',

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { firstText, noMatch, queryAllFirst, queryFirst, textOf } from './dom';
+import { firstText, imagesAround, noMatch, queryAllFirst, queryFirst, textOf } from './dom';
 
 beforeEach(() => {
   document.body.innerHTML = '<ul><li class="b">  one </li><li class="b"> </li><li class="c">three</li></ul>';
@@ -41,5 +41,20 @@ describe('text helpers', () => {
 
   it('noMatch names the list and its selectors', () => {
     expect(noMatch('messageList', ['#x ul', 'ul'])).toBe('messageList: no match for #x ul, ul');
+  });
+});
+
+describe('imagesAround (the images of a dialog known only by its send control)', () => {
+  it('finds the preview images of the nearest box that holds any, never the composer’s or the page’s', () => {
+    document.body.innerHTML =
+      '<img id="avatar" alt="头像"><div id="composer"><img id="typed"></div>' +
+      '<div class="modal"><div class="body"><img id="p1"><img id="p2"></div><div class="footer"><div id="submit" role="button">发送(2)</div></div></div>';
+    const found = imagesAround(document.getElementById('submit')!, document.getElementById('composer'));
+    expect(found.map((i) => i.id)).toEqual(['p1', 'p2']);
+  });
+
+  it('gives nothing when no box near the control holds an image', () => {
+    document.body.innerHTML = '<img id="avatar"><div><div><div id="submit">发送</div></div></div>';
+    expect(imagesAround(document.getElementById('submit')!, null)).toEqual([]);
   });
 });

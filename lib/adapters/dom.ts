@@ -166,3 +166,18 @@ export function firstOwnText(root: Element, skip: readonly Element[] = []): stri
   }
   return null;
 }
+
+/**
+ * The images of the dialog around a send control (an image preview whose markup is not known beyond
+ * its button): the nearest ancestor of the control, up to `levels` up, that holds images, and its
+ * images, none of them inside `skip` (the composer).
+ */
+export function imagesAround(control: Element, skip: Element | null, levels = 8, limit = 8): HTMLImageElement[] {
+  let box: Element | null = control.parentElement;
+  for (let i = 0; box && i < levels; i++, box = box.parentElement) {
+    if (box === box.ownerDocument.body) break;
+    const images = [...box.querySelectorAll('img')].filter((img) => !(skip && skip.contains(img)));
+    if (images.length) return images.slice(0, limit);
+  }
+  return [];
+}

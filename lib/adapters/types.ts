@@ -78,6 +78,12 @@ export interface Composer {
   sendButton: HTMLElement | null;
 }
 
+/** A page's dialog that sends images: its send control and the images it will send. */
+export interface ImagePreview {
+  submit: HTMLElement;
+  images: HTMLImageElement[];
+}
+
 export interface PlatformAdapter {
   readonly platform: PlatformId;
   /** Is this the workbench, and is its structure what we expect? */
@@ -90,6 +96,11 @@ export interface PlatformAdapter {
   /** Messages of the open conversation, in page order (oldest first). */
   messages(doc: Document): PageMessage[];
   composer(doc: Document): Composer | null;
+  /**
+   * The dialog the page shows before it sends images (Feige's image preview with its own send
+   * control), while it is open: null otherwise. Absent where the page has none.
+   */
+  imagePreview?(doc: Document): ImagePreview | null;
   /**
    * The key that sends on this page now, read from the page's own setting; null when the page does
    * not show it (then both Enter and Ctrl+Enter are treated as sends).

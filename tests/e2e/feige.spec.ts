@@ -1,6 +1,7 @@
 import { test, expect } from './kit/fixture';
 import { DRIVERS } from './kit/drivers';
 import { simOf } from './kit/sim';
+import QRCode from 'qrcode';
 import { openPopup } from '../../scripts/browser';
 
 // What only Feige (抖店飞鸽) has: no shop name on the page (asked once in the overlay), no buyer id on
@@ -103,4 +104,38 @@ test('a PDD tab and a Feige tab: one popup lists the waiting buyers of both, and
     await entries.filter({ hasText: target.nickname }).first().locator('button').click();
     await expect.poll(async () => (await simOf(b).state()).openUid).toBe(target.uid);
   }
+});
+
+test('an image chosen for the preview is read: a WeChat QR code holds the preview’s own send, an ordinary picture goes', async ({ app, popup, storedEvents }) => {
+  await popup.evaluate((s) => (globalThis as any).chrome.storage.local.set({ settings: s }), feige.settings);
+  const page = await feige.open(app.context);
+  await expect(page.locator('[data-testid="kp-overlay"]')).toHaveAttribute('data-healthy', 'true');
+  const sim = simOf(page);
+  const submit = page.locator('[data-qa-id="qa-send-img-popup-submit"]');
+  const file = page.locator('#im-input-box input[type=file]');
+  const png = async (text: string) => Buffer.from((await QRCode.toDataURL(text, { margin: 4, scale: 6 })).split(',')[1]!, 'base64');
+
+  await file.setInputFiles({ name: 'kefu.png', mimeType: 'image/png', buffer: await png('https://u.wechat.com/kefu-demo-88') });
+  await expect(submit).toBeVisible();
+  // Decoded while the preview shows, before the agent clicks: the indicator says so.
+  await expect(page.locator('[data-testid="kp-indicator"]')).toHaveAttribute('data-kind', 'block');
+  await submit.click();
+  const dialog = page.locator('[data-testid="kp-guard"]');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('li[data-category="qr-code"]')).toContainText('u.wechat.com');
+  expect(await sim.call('sentImages')).toEqual([]);
+  await expect.poll(async () => (await storedEvents()).filter((e) => e.type === 'compliance' && (e as any).action === 'blocked').length).toBe(1);
+  // The agent insists, with a reason: the preview sends through the page.
+  await dialog.locator('button[data-action="send-anyway"]').click();
+  await page.locator('[data-testid="kp-guard-reason"]').fill('买家要的是我们官方公众号');
+  await dialog.locator('button[data-action="confirm"]').click();
+  await expect.poll(() => sim.call('sentImages')).toEqual([expect.objectContaining({ count: 1 })]);
+
+  // A QR code of plain text (a product's batch number) and the preview sends at once.
+  await file.setInputFiles({ name: 'batch.png', mimeType: 'image/png', buffer: await png('批次 20261202-A') });
+  await expect(submit).toBeVisible();
+  await page.waitForTimeout(600); // time for the decode: nothing may hold it afterwards either
+  await submit.click();
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(async () => (await sim.call<unknown[]>('sentImages')).length).toBe(2);
 });

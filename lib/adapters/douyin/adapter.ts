@@ -13,6 +13,7 @@ import { ABSOLUTE_ROW_TIME } from '../message-time';
 import {
   bodyText,
   closestAny,
+  imagesAround,
   matchesAny,
   noMatch,
   pageUrl,
@@ -36,6 +37,7 @@ import type {
   AdapterHealth,
   Composer,
   ConversationRow,
+  ImagePreview,
   OpenConversation,
   PageMessage,
   PlatformAdapter,
@@ -649,6 +651,14 @@ export function createDouyinAdapter(options: DouyinAdapterOptions = {}): Platfor
         if (button) break;
       }
       return composerFor(field, button);
+    },
+
+    imagePreview(doc): ImagePreview | null {
+      // Images chosen with the file input (or pasted) are sent from a preview dialog with its own send
+      // control; its markup beyond that control is not known, so its images are those around it.
+      const submit = queryFirst<HTMLElement>(doc, S.imageSendSubmit)?.node;
+      if (!submit || !submit.isConnected || submit.getClientRects().length === 0) return null;
+      return { submit, images: imagesAround(submit, composerField(doc)) };
     },
 
     sendKey(doc) {

@@ -104,6 +104,8 @@ export const douyinSelectors = {
   ],
   /** A div[role=button] reading 发送, not a button (the fallbacks are checked for that text). */
   sendButton: ['[data-qa-id="qa-send-message-button"]', '#im-input-box [role=button]', '#im-input-box button'],
+  /** The send control of the preview the page shows after images are chosen (douyin.md §7). */
+  imageSendSubmit: ['[data-qa-id="qa-send-img-popup-submit"]'],
 } as const satisfies SelectorTable;
 
 export type DouyinSelectorName = keyof typeof douyinSelectors;

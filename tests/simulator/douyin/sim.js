@@ -473,6 +473,52 @@
   });
   sendBtn.addEventListener('click', function (e) { if (!e.defaultPrevented) doSend(); });
 
+  // ---------------------------------------------------------------- image preview (douyin.md §7: the file
+  // input, then a preview confirmed with qa-send-img-popup-submit; its other markup is invented, antd-like)
+  var fileInput = inputBox.querySelector('input[type=file]');
+  var sentImages = [];                           // what the preview sent: { uid, count }
+  function closeImagePopup() {
+    var old = root.querySelector('.sim-img-popup');
+    if (old) old.remove();
+  }
+  function showImagePopup(files) {
+    var b = kit.openBuyer();
+    var list = [].slice.call(files || []).filter(function (f) { return /^image\//.test(f.type); });
+    if (!b || !list.length) return false;
+    closeImagePopup();
+    var pop = K.fromHtml('<div class="auxo-modal-root sim-img-popup"><div class="auxo-modal-mask"></div>' +
+      '<div class="auxo-modal-wrap" role="dialog"><div class="auxo-modal ' + c('imgModal') + '"><div class="auxo-modal-content">' +
+      '<div class="auxo-modal-header"><div class="auxo-modal-title">发送图片</div></div>' +
+      '<div class="auxo-modal-body"><div class="' + c('imgPreviewList') + '"></div></div>' +
+      '<div class="auxo-modal-footer"><div role="button" class="auxo-btn ' + c('imgCancel') + '">取消</div>' +
+      '<div data-qa-id="qa-send-img-popup-submit" role="button" class="auxo-btn auxo-btn-primary ' + c('imgSubmit') + '">发送(' + list.length + ')</div>' +
+      '</div></div></div></div></div>');
+    var box = pop.querySelector('[class*="imgPreviewList"]');
+    list.forEach(function (f) {
+      var img = document.createElement('img');
+      img.alt = '预览';
+      img.className = c('imgPreviewItem');
+      img.src = URL.createObjectURL(f);
+      box.appendChild(img);
+    });
+    pop.querySelector('[class*="imgCancel"]').addEventListener('click', closeImagePopup);
+    pop.querySelector('[data-qa-id="qa-send-img-popup-submit"]').addEventListener('click', function (e) {
+      if (e.defaultPrevented) return;
+      var to = kit.openBuyer();
+      closeImagePopup();
+      if (!to) return;
+      sentImages.push({ uid: to.uid, count: list.length });
+      list.forEach(function () { kit.addMessage(to, 'agent', '', Date.now(), null, { image: true }); });
+    });
+    root.appendChild(pop);
+    return true;
+  }
+  fileInput.addEventListener('change', function () { showImagePopup(fileInput.files); fileInput.value = ''; });
+  ta.addEventListener('paste', function (e) {
+    var files = e.clipboardData ? e.clipboardData.files : null;
+    if (files && files.length && showImagePopup(files)) e.preventDefault();
+  });
+
   function showRepeatPopup() {
     var old = root.querySelector('.repeat-interceptor-popup');
     if (old) old.remove();
@@ -631,6 +677,7 @@
       var p = root.querySelector('.repeat-interceptor-popup');
       if (p) p.remove();
       writeDom('');
+      closeImagePopup(); sentImages = [];
     },
     setSendKey: function () { /* nothing on the page shows it */ },
     send: function () { return doSend(); },
@@ -681,6 +728,8 @@
         showTab: showTab,
         scrollList: function (px) { R.scroller.scrollTop = Math.max(0, Number(px) || 0); renderList(); return listInfo(); },
         failNextSend: function () { failNext = true; return true; },
+        /** What the image preview sent: [{ uid, count }]. */
+        sentImages: function () { return sentImages.map(function (x) { return Object.assign({}, x); }); },
         closeConversation: function (uid, text) {
           return k.addMessage(k.buyerOrThrow(uid), 'system', text || '用户超时未回复，系统关闭会话', null, null, { closes: true });
         },
@@ -698,7 +747,8 @@
             classes: Object.assign({}, H), list: listInfo(), unread: unread, drafts: Object.assign({}, drafts),
             composer: { attached: !!inputBox.parentNode, value: domValue(), draft: b ? drafts[b.uid] || '' : '', inputArea: b ? b.uid : null,
               placeholder: ta.placeholder },
-            popup: !!root.querySelector('.repeat-interceptor-popup'), failNext: failNext
+            popup: !!root.querySelector('.repeat-interceptor-popup'), failNext: failNext,
+            imagePopup: !!root.querySelector('.sim-img-popup')
           };
         }
       };
