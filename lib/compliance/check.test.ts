@@ -271,3 +271,110 @@ describe('split messages', () => {
     expect(check('好的亲', { platform: 'pdd', history: ['加我微信 kefu_88'] }).verdict).toBe('ok');
   });
 });
+
+describe('warnings and rules quoted', () => {
+  it('lets an agent warn the buyer about a scam, keeping the words as a tip', () => {
+    const r = run('正规的平台客服不会要您把钱转到安全账户，遇到请举报');
+    expect(r.verdict).toBe('tip');
+    expect(r.findings.map((f) => [f.category, f.severity])).toContainEqual(['impersonation', 'tip']);
+    expect(run('平台客服提醒：请您把钱转到安全账户').verdict).toBe('block');
+  });
+
+  it.each(['平台不会以账户冻结为由让您转账，这种都是诈骗', '有人自称平台客服说您的白条要注销，这是骗局，别理', '客服不会索要您的验证码，请勿泄露'])('%s stays unblocked', (text) => {
+    expect(run(text).verdict).not.toBe('block');
+  });
+
+  it('does not take a denial for a warning (我们不是骗子)', () => {
+    expect(run('我们不是骗子，您的账户已被冻结，请按提示操作解冻').verdict).toBe('block');
+  });
+});
+
+describe('declining to give a contact', () => {
+  it.each(['不好意思没有微信，有事这边说', '私下没有微信的，都在平台聊'])('%s stays quiet', (text) => {
+    expect(run(text).verdict).toBe('ok');
+  });
+});
+
+describe('insults half typed in pinyin', () => {
+  it.each(['去si吧你', '你个蠢huo', '王八dan东西'])('%s is abuse', (text) => {
+    expect(categories(text)).toContain('abuse');
+  });
+
+  it('reads only the insult’s own characters around the pinyin', () => {
+    expect(run('这款sha发很舒服').verdict).toBe('ok');
+    expect(run('尺码选si码就好').verdict).toBe('ok');
+  });
+});
+
+describe('threats of harm to the buyer', () => {
+  it.each(['再差评我让你身败名裂', '不改评价你全家都别想安宁', '走夜路的时候小心点'])('%s is abuse', (text) => {
+    expect(categories(text)).toContain('abuse');
+  });
+});
+
+describe('scam scripts and requests for secrets', () => {
+  it.each([
+    '您的账号已被冻结，需要转账到指定账户解冻',
+    '您开通的会员每月扣费，需要按提示操作关闭',
+    '发货前需要先缴纳认证费',
+    '请回复您收到的短信验证码',
+  ])('%s is impersonation', (text) => {
+    expect(categories(text)).toContain('impersonation');
+  });
+
+  it.each(['运费险理赔由平台处理，不用您操作', '验证码不要告诉任何人哦'])('%s stays quiet', (text) => {
+    expect(run(text).verdict).toBe('ok');
+  });
+});
+
+describe('diversion without a link', () => {
+  it('finds a search for a quoted shop name right after another marketplace', () => {
+    expect(categories('您直接淘宝搜“小鹿家居”就行')).toEqual(['off-platform-contact']);
+    expect(run('淘宝搜不到我们的店').verdict).toBe('ok');
+  });
+
+  it('finds the brand’s own site or mini program as a place to order', () => {
+    expect(categories('您去我们官网下单更便宜')).toEqual(['off-platform-contact']);
+    expect(run('可以去官网查询防伪码').verdict).toBe('ok');
+  });
+
+  it('finds cash handed over outside the platform, not a refusal of it', () => {
+    expect(categories('到了给师傅现金就行')).toEqual(['off-platform-payment']);
+    expect(run('我们不收现金，都在平台付款').verdict).toBe('ok');
+  });
+
+  it('reads a pick-up from the warehouse as a visit, a return to it as none', () => {
+    expect(categories('着急的话来仓库自取，地址嘉定区曹安公路2000号')).toContain('store-address');
+    expect(run('退货寄到仓库：嘉定区曹安公路2000号').verdict).toBe('ok');
+  });
+});
+
+describe('diversion: what is told of, and what still sends', () => {
+  it('does not take a purchase or a search told of for a diversion', () => {
+    expect(run('您在淘宝买的那单我们查不到，这边只能查本店的订单').verdict).toBe('ok');
+    expect(run('京东上卖的是旧款，我们这是新款').verdict).toBe('ok');
+    expect(categories('京东那边买的话更便宜，搜我们店名')).toEqual(['off-platform-contact']);
+  });
+
+  it('reads 要不 as "how about", not as a negation', () => {
+    expect(categories('您要不去淘宝拍吧，我们那边便宜')).toEqual(['off-platform-contact']);
+  });
+
+  it('lets a marketplace word like 京东自营 through unless the buyer is sent there', () => {
+    expect(run('京东物流发货，有现货').verdict).toBe('ok');
+    expect(categories('京东自营店有现货，您去那边下单更快')).toEqual(['off-platform-contact']);
+  });
+});
+
+describe('pinyin typed with spaces', () => {
+  it.each(['ni nao can ba', 'wo zhi dao ni zhu na'])('reads %s syllable by syllable as typed', (text) => {
+    expect(categories(text)).toContain('abuse');
+  });
+});
+
+describe('review changes paid for', () => {
+  it('finds a deleted bad review paid for across the agent’s messages', () => {
+    expect(check('删了我给你补偿20块', { platform: 'pdd', history: ['差评删了吧亲'] }).verdict).toBe('block');
+    expect(check('我们给您补偿20块', { platform: 'pdd', history: ['您好'] }).verdict).toBe('ok');
+  });
+});

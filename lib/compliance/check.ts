@@ -10,11 +10,12 @@ import { linkFindings } from './detectors/links';
 import { numberFindings } from './detectors/numbers';
 import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, isClauseBreak, isSentenceBreak, negationIn, question, type Scan, scanView } from './hits';
 import { roleFindings } from './detectors/roles';
-import { Kind, lexiconFor, ROLE_DETECTORS, type Payload, PHONETIC_TYPED_ONLY, phoneticLexicon, RULES, ruleIndex, Strength, TermFlag } from './lexicon';
+import { expandTemplate, Kind, lexiconFor, ROLE_DETECTORS, type Payload, PHONETIC_TYPED_ONLY, phoneticLexicon, RULES, ruleIndex, Strength, TermFlag, variantsOf } from './lexicon';
 import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES } from './defaults';
 import { type CheckResult, type Finding, maxVerdict, type Verdict } from './types';
 import { isDigitSyllable, phoneticView, type PhoneticView, SPOKEN } from './phonetic';
-import { initialsView, joinedView, scratchView, squashedView, type View } from './views';
+import { initialsView, joinedView, scratchView, squash, squashedView, type View } from './views';
+import abuseWords from './lexicon/abuse.json';
 
 /** The message's squashed view, reused from call to call (check() is synchronous and not re-entrant). */
 const scratch = scratchView();
@@ -83,6 +84,28 @@ function edge(view: View, at: number, before: boolean): boolean {
   const c = view.codes[i]!;
   if (isSentenceBreak(c) || isClauseBreak(c)) return true;
   return before ? view.to[i] !== view.from[at] : view.to[at - 1] !== view.from[i];
+}
+
+/** The warning detector (roles.json): its words make the message a warning or a rule quoted, no finding of their own. */
+const WARNING = ROLE_DETECTORS.findIndex((d) => d.id === 'warning');
+const WARNING_CUE = WARNING >= 0 ? ROLE_DETECTORS[WARNING]!.bits.cue! : 0;
+const WARNING_OK = WARNING >= 0 ? ROLE_DETECTORS[WARNING]!.ok : 0;
+/** What a warning lowers: saying what the platform or a scammer would say, or naming another marketplace. */
+const DIVERT_RULE = ruleIndex('contact.divert');
+
+/**
+ * Does the message warn the buyer or quote a rule (官方不会让您交解冻费，请举报; 谨防冒充客服; 平台不会
+ * 找您要验证码)? Its impersonation and diversion findings are then what it warns about: tips, not blocks.
+ * A cue said the other way round (我们不是骗子) is none.
+ */
+function warns(scan: Scan): boolean {
+  let cue = false;
+  for (const h of scan.roles) {
+    if (h.p.group !== WARNING) continue;
+    if ((h.p.groups & WARNING_OK) !== 0) return false;
+    if ((h.p.groups & WARNING_CUE) !== 0) cue = true;
+  }
+  return cue;
 }
 
 /** Offers of a shop to visit (门店地址, 线下门店 …): in a message about sending goods back, where they go. */
@@ -154,6 +177,30 @@ function spokenNumberFindings(ps: Scan, pv: PhoneticView, out: Candidate[]): voi
   out.length = keep;
 }
 
+/** Characters the insults and threats are written with (abuse.json, every spelling). */
+let ownChars: Set<number> | null = null;
+
+/**
+ * An insult half typed in pinyin (si全家, 蠢huo, 王八dan): a syllable of it typed out, and the
+ * characters typed as characters the insult's own, not others that sound alike (沙发 is no 傻, 白吃 no 白痴).
+ */
+function mixedOwn(text: string, pv: PhoneticView, h: Hit): boolean {
+  if (!ownChars) {
+    ownChars = new Set();
+    for (const rule of abuseWords.rules) {
+      for (const entry of [...(rule.terms ?? []), ...(rule.standalone ?? [])]) {
+        for (const w of expandTemplate(entry)) for (const v of variantsOf(w)) for (const c of squash(v.text)) ownChars.add(c.charCodeAt(0));
+      }
+    }
+  }
+  let latin = 0;
+  for (let i = h.start; i < h.end; i++) {
+    if (pv.latin[i] === 1) latin++;
+    else if (pv.latin[i] !== 0 || !ownChars.has(squash(text.slice(pv.from[i], pv.to[i])).charCodeAt(0))) return false;
+  }
+  return latin > 0 && latin < h.end - h.start;
+}
+
 /** Weak spellings of the contact keywords: a keyword heard only by its sound needs an invitation or an id. */
 const weakened = new WeakMap<Payload, Payload>();
 
@@ -178,7 +225,7 @@ function phoneticScan(text: string, pv: PhoneticView): Scan {
     for (let i = h.start; i < h.end; i++) if (pv.latin[i] !== 1) return false;
     return true;
   };
-  ps.terms = ps.terms.filter((h) => (PHONETIC_TYPED_ONLY.has(RULES[h.p.rule]!.category) ? typedAll(h) : typed(h) || h.end - h.start >= 3));
+  ps.terms = ps.terms.filter((h) => (PHONETIC_TYPED_ONLY.has(RULES[h.p.rule]!.category) ? typedAll(h) || mixedOwn(text, pv, h) : typed(h) || h.end - h.start >= 3));
   // A digit read out (wu xing: 五星) is no negation that sounds the same (勿); 不 and 没 keep theirs.
   ps.negPre = ps.negPre.filter((h) => !(h.end - h.start === 1 && pv.latin[h.start] === 1 && isDigitSyllable(pv.codes[h.start]!)));
   ps.pairs = ps.pairs.filter((h) => typed(h) || h.end - h.start >= 3);
@@ -340,6 +387,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   if (candidates.length === 0) return { verdict: 'ok', findings: [] };
 
   const allow = allowSpans(scan);
+  const warning = WARNING >= 0 && warns(scan);
   const findings: Finding[] = [];
   /** Length of the candidate whose rule a finding carries (the longest of those merged into it). */
   const ruleSpan: number[] = [];
@@ -359,9 +407,10 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     if ((negatedEnd.get(rule.category) ?? -1) >= c.end) continue;
     const [from, to] = c.core ?? [c.start, c.end];
     if (allowed(allow, from, to)) continue;
-    const severity =
+    let severity =
       c.severity ?? (rule.category === 'shop-word' ? 'block' : (settings.severities[rule.category] ?? DEFAULT_SEVERITIES[rule.category]));
     if (severity === 'off') continue;
+    if (warning && (rule.category === 'impersonation' || c.rule === DIVERT_RULE)) severity = 'tip';
     // Overlapping findings of one category become one highlight (我的电话 + 13800000000).
     const k = open.get(rule.category);
     const f = k === undefined ? undefined : findings[k]!;

@@ -191,9 +191,14 @@ export function firstEndingFrom(list: readonly Hit[], pos: number): number {
 const NOT = 0x4e0d; // 不
 const NOT_HAVE = 0x6ca1; // 没
 
-/** 能不能 / 要不要 / 有没有: a question, not a negation. */
+const WANT = 0x8981; // 要
+/** 要不得, 要不到, 要不起, 要不了: 要不 that does negate. */
+const WANT_NOT = new Set([...'得到起了'].map((c) => c.charCodeAt(0)));
+
+/** 能不能 / 要不要 / 有没有: a question, not a negation; nor is 要不 (要不您在这边拍吧: "how about"). */
 export function question(codes: Uint16Array, start: number): boolean {
   const c = codes[start];
+  if (c === NOT && start > 0 && codes[start - 1] === WANT && !WANT_NOT.has(codes[start + 1]!)) return true;
   return (c === NOT || c === NOT_HAVE) && start > 0 && codes[start - 1] === codes[start + 1];
 }
 

@@ -565,7 +565,8 @@ export function phoneticSourceWords(): string[] {
   for (const k of contact.keywords as KeywordData[]) words.push(...k.strong, ...k.normal, ...k.weak);
   words.push(...Object.keys(diversion.markets), ...diversion.go, ...diversion.action, ...diversion.lure);
   // The structural detectors' words are read by sound too (zai cha ping … gua dao wang shang).
-  for (const { word } of roleWords()) words.push(word);
+  const detectors = roles.detectors as unknown as { sound?: boolean }[];
+  for (const { detector, word } of roleWords()) if (detectors[detector]!.sound !== false) words.push(word);
   return words;
 }
 
@@ -692,8 +693,13 @@ function roleWords(): { detector: number; word: string; mask: number }[] {
 }
 
 /** The structural detectors' words (detectors/roles.ts); `keep` filters them (the phonetic lexicon's). */
-function addRoles(b: Builder, keep: (w: string) => boolean = () => true): void {
-  for (const { detector, word, mask } of roleWords()) if (keep(word)) b.add(word, payload(Kind.Role, { group: detector, groups: mask }));
+function addRoles(b: Builder, keep?: (w: string) => boolean): void {
+  const detectors = roles.detectors as unknown as { sound?: boolean }[];
+  for (const { detector, word, mask } of roleWords()) {
+    // A detector marked `"sound": false` is read as typed only (its words stay out of the phonetic lexicon).
+    if (keep && (detectors[detector]!.sound === false || !keep(word))) continue;
+    b.add(word, payload(Kind.Role, { group: detector, groups: mask }));
+  }
 }
 
 let phoneticBuilt: Lexicon | null = null;

@@ -93,7 +93,7 @@ const cuts: number[] = [];
  * Split the letters codes[i, j) into pinyin syllables: fewest syllables, then most digit syllables.
  * Fills `cuts` with [end, code] pairs and returns true, or false when the run is not pinyin.
  */
-function segment(codes: Uint16Array, i: number, j: number): boolean {
+function segment(codes: Uint16Array, i: number, j: number, from?: Int32Array, to?: Int32Array): boolean {
   const n = j - i;
   if (n > MAX_LATIN_RUN) return false;
   cost[0] = 0;
@@ -104,7 +104,9 @@ function segment(codes: Uint16Array, i: number, j: number): boolean {
       const s = String.fromCharCode.apply(null, codes.subarray(i + k - len, i + k) as unknown as number[]);
       const code = SYLLABLE_CODE.get(s);
       if (code === undefined) continue;
-      const c = cost[k - len]! + 10 - (DIGIT_OF_CODE.has(code) ? 1 : 0);
+      // A syllable across a space the agent typed (ni nao, not nin ao) is the worse reading.
+      const across = from && to ? spansGap(from, to, i + k - len, i + k) : false;
+      const c = cost[k - len]! + 10 - (DIGIT_OF_CODE.has(code) ? 1 : 0) + (across ? 5 : 0);
       if (c < cost[k]!) {
         cost[k] = c;
         back[k] = k - len;
@@ -116,6 +118,18 @@ function segment(codes: Uint16Array, i: number, j: number): boolean {
   cuts.length = 0;
   for (let k = n; k > 0; k = back[k]!) cuts.push(i + k, backCode[k]!);
   return true;
+}
+
+/** A CJK ideograph (the view's characters are at most U+FFFF). */
+const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+/** A two-letter syllable written into a word of characters (去si吧, 白ci): pinyin standing for one character. */
+const nextToHan = (codes: Uint16Array, i: number, j: number, length: number) => (i > 0 && isHan(codes[i - 1]!)) || (j < length && isHan(codes[j]!));
+
+/** Is there a gap in the typed text (a space, a separator) inside the letters [a, b) of the view? */
+function spansGap(from: Int32Array, to: Int32Array, a: number, b: number): boolean {
+  for (let x = a; x + 1 < b; x++) if (to[x] !== from[x + 1]) return true;
+  return false;
 }
 
 let scratch = alloc(1024);
@@ -157,8 +171,8 @@ export function phoneticView(sq: View): PhoneticView | null {
       while (j < length && isLower(codes[j]!)) j++;
       // The run, or failing that all but its first two letters, spelled in pinyin (qqhao: qq, then hao).
       let s = i;
-      while (s < j - 2 && s < i + 2 && !segment(codes, s, j)) s++;
-      if (j - s >= 2 && (s > i || segment(codes, s, j)) && (cuts.length >= 4 || j - s >= 3)) {
+      while (s < j - 2 && s < i + 2 && !segment(codes, s, j, from, to)) s++;
+      if (j - s >= 2 && (s > i || segment(codes, s, j, from, to)) && (cuts.length >= 4 || j - s >= 3 || (s === i && nextToHan(codes, i, j, length)))) {
         changed = true;
         for (let k = i; k < s; k++) {
           digitAt[v.length] = -1;

@@ -135,7 +135,8 @@ function lead(codes: Uint16Array, p: number, end: number): number {
 }
 
 export function addressFindings(scan: Scan, out: Candidate[]): void {
-  if (scan.returns > 0) return;
+  // A pick-up offered (来仓库自取) with no goods sent back is a visit, whatever else the message names.
+  if (scan.returns > 0 && !(scan.store > 0 && scan.sendBack === 0)) return;
   streets(scan, out);
 }
 

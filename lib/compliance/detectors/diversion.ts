@@ -1,7 +1,8 @@
 /**
  * Diversion to another marketplace by name, with no link (去淘宝搜我们店, 京东店更便宜, 闲鱼上我挂了):
  * a marketplace that is not this workbench's, in one sentence with
- *   - a go-verb right before it (去 / 到 / 上 …) and an action or a lure after it (搜, 下单, 更便宜 …), or
+ *   - a go-verb right before it (去 / 到 / 上 …) or a search right after it (淘宝搜, 京东上搜), and an
+ *     action or a lure after it (搜, 下单, 更便宜 …), or
  *   - our own shop meant (我们 / 我家 / 搜我 …) and an action or a lure after it, or
  *   - a lure strong enough alone (更便宜, 有券, 还有货 …) after it.
  * 京东快递 and 抖音同款 name a marketplace without sending anyone there. A negation between the name
@@ -11,6 +12,25 @@ import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, negation
 import { Kind, ruleIndex, Strength } from '../lexicon';
 
 const DIVERT = ruleIndex('contact.divert');
+const SOU = '搜'.charCodeAt(0);
+const OPENING_QUOTES = new Set([...'“"\'「『‘《'].map((c) => c.charCodeAt(0)));
+
+const DE = '的'.charCodeAt(0);
+/** First characters of the lures that send the buyer somewhere (去…, 那边…, 过去…). */
+const SENDING = new Set([...'去那过'].map((c) => c.charCodeAt(0)));
+const GUO = '过'.charCodeAt(0);
+const HUA = '话'.charCodeAt(0);
+
+/** Is the verb ending at `end` told of (买的, 搜过), not asked for? 买的话 is a condition, which asks. */
+const toldOf = (view: Scan['view'], end: number) =>
+  end < view.length && (view.codes[end] === GUO || (view.codes[end] === DE && view.codes[end + 1] !== HUA));
+
+/** Does a quoted name start at `at` in the text (spaces, a line break and a colon skipped)? */
+function quoteAt(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === ':' || text[i] === '：')) i++;
+  return i < text.length && OPENING_QUOTES.has(text.charCodeAt(i));
+}
 
 /** Is hit m part of one of `words` (京东 in 京东快递)? Those end at or after m and within a word of it. */
 function inside(words: readonly Hit[], m: Hit, maxLength: number): boolean {
@@ -37,11 +57,15 @@ export function diversionFindings(scan: Scan, platform: string, out: Candidate[]
   const near = (a: number, b: number) => !hasBreak(view, Math.min(a, b), Math.max(a, b), true, false);
   for (const m of divert) {
     if (m.p.kind !== Kind.Market || m.p.notOn === platform) continue;
-    if (inside(not, m, lex.maxLength)) continue;
+    // 京东快递, 抖音同款 name the marketplace without sending anyone there, unless a lure that sends the
+    // buyer follows all the same (京东自营店有现货，您去那边下单).
+    const named = inside(not, m, lex.maxLength);
     let go = false;
     let self = false;
     let after: Hit | null = null;
     let strong = false;
+    /** A lure that sends the buyer (去搜, 去那边, 那边下单, 过去买), not one that only praises. */
+    let send = false;
     // Hits come ordered by end: only those ending within the window around the name can count.
     const last = m.end + window + lex.maxLength;
     for (let i = firstEndingFrom(divert, m.start - window); i < divert.length && divert[i]!.end <= last; i++) {
@@ -52,11 +76,17 @@ export function diversionFindings(scan: Scan, platform: string, out: Candidate[]
         if (h.start < m.start ? !negatedBetween(scan, h.end, m.start) : !negatedBetween(scan, m.end, h.start)) self = true;
       } else if ((k === Kind.Action || k === Kind.Lure) && h.start >= m.end && h.start - m.end <= window && near(m.end, h.start)) {
         if (negatedBetween(scan, m.end, h.start)) continue;
+        // 在淘宝买的那单, 京东搜过: a purchase or a search told of, not asked for (…买的话 still asks).
+        if (k === Kind.Action && toldOf(view, h.end)) continue;
+        // 淘宝搜“小鹿家居”, 京东上搜「木子家」: a search for a quoted name right after the marketplace's
+        // sends the buyer there as a go-verb would (淘宝搜不到, 我在淘宝搜过了 name nothing to search).
+        if (k === Kind.Action && h.start - m.end <= 1 && view.codes[h.start] === SOU && quoteAt(scan.text, view.to[h.end - 1]!)) go = true;
         if (!after || h.end > after.end) after = h;
         if (k === Kind.Lure && h.p.strength === Strength.Strong) strong = true;
+        if (k === Kind.Lure && SENDING.has(view.codes[h.start]!)) send = true;
       }
     }
-    if (!after || !(go || self || strong)) continue;
+    if (!after || !(named ? send : go || self || strong)) continue;
     const c = fromView(view, DIVERT, m.start, after.end, true);
     c.negateFrom = m.start;
     out.push(c);

@@ -5,7 +5,7 @@
  * 微信支付 and 企鹅玩偶 have none of these and stay quiet.
  */
 import cues from '../lexicon/cues.json';
-import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, masked, type Scan } from '../hits';
+import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, masked, negationIn, type Scan } from '../hits';
 import { Strength } from '../lexicon';
 import { numberContext } from './numbers';
 
@@ -79,6 +79,8 @@ export function keywordFindings(scan: Scan, platform: string, out: Candidate[]):
       if ((c.p.groups & bit) === 0 || c.start >= kw.start || c.end > kw.start || kw.start - c.end > c.p.gap) continue;
       if (weak && !c.p.invite && c.p.rule < 0) continue;
       if (hasBreak(view, c.end, kw.start, false)) continue;
+      // A negation between the invitation and the keyword says the opposite (私下没有微信, 加不了微信).
+      if (c.end < kw.start && negationIn(scan, c.end, kw.start)) continue;
       // A cue that moves the finding to payments wins; otherwise the widest span.
       if (!pre || (c.p.rule >= 0 && pre.p.rule < 0) || (c.start < pre.start && (c.p.rule >= 0) === (pre.p.rule >= 0))) pre = c;
     }

@@ -36,14 +36,18 @@ function breakFrom(breaks: Int32Array, pos: number): number {
   return lo;
 }
 
-/** Is one of `oks` (ordered by end) inside the clauses that view[from, to) spans? */
-function okInClauses(oks: readonly Hit[], breaks: Int32Array, length: number, from: number, to: number): boolean {
+/** Is one of `oks` (ordered by end) inside the clauses that view[from, to) spans, and not part of a or b? */
+function okInClauses(oks: readonly Hit[], breaks: Int32Array, length: number, from: number, to: number, a: Hit, b: Hit): boolean {
   if (oks.length === 0) return false;
   const k = breakFrom(breaks, from);
   const s = k > 0 ? breaks[k - 1]! + 1 : 0;
   const j = breakFrom(breaks, to);
   const e = j < breaks.length ? breaks[j]! : length;
-  for (let i = firstEndingFrom(oks, s + 1); i < oks.length && oks[i]!.end <= e; i++) if (oks[i]!.start >= s) return true;
+  for (let i = firstEndingFrom(oks, s + 1); i < oks.length && oks[i]!.end <= e; i++) {
+    const ok = oks[i]!;
+    // An ok word inside one of the pair's own words (我们 in 下载我们指定的app) is that word, not the platform's flow.
+    if (ok.start >= s && !nested(ok, a) && !nested(ok, b)) return true;
+  }
   return false;
 }
 
@@ -70,7 +74,7 @@ export function roleFindings(scan: Scan, out: Candidate[]): void {
         if (negationIn(scan, gapFrom, gapTo)) continue;
         oks ??= det.ok ? roles.filter((h) => h.p.group === d && (h.p.groups & det.ok) !== 0) : [];
         breaks ??= breaksOf(scan);
-        if (okInClauses(oks, breaks, view.length, start, b.end)) continue;
+        if (okInClauses(oks, breaks, view.length, start, b.end, a, b)) continue;
         const c = fromView(view, det.rule, start, Math.max(a.end, b.end), true);
         out.push(c);
         break;
