@@ -378,3 +378,92 @@ describe('review changes paid for', () => {
     expect(check('我们给您补偿20块', { platform: 'pdd', history: ['您好'] }).verdict).toBe('ok');
   });
 });
+
+describe('profile pointers: a place of the profile and a contact, or an invitation to look there', () => {
+  it.each([
+    ['看下我朋友圈，更多款式都在那', '您可以把商品链接分享到朋友圈'],
+    ['我们店铺简介里留了售后电话，您打那个', '麻烦把收件人名字和电话核对一下'],
+    ['我的个人主页有我的vx', '进店铺首页可以看到其他款式'],
+    ['具体私聊，资料卡上有', '具体尺码在详情页，您看一下'],
+  ])('finds %s, lets %s through', (caught, passes) => {
+    expect(categories(caught)).toContain('off-platform-contact');
+    expect(run(passes).verdict).not.toBe('block');
+  });
+
+  it('lets through a pointer that the agent warns about', () => {
+    expect(run('看到头像里留联系方式的店铺要小心，那是违规的').verdict).not.toBe('block');
+    expect(run('头像里留了联系方式，加一下').verdict).toBe('block');
+  });
+});
+
+describe('a review paid for, in either order and in homophones', () => {
+  it.each([
+    ['给个好平，返两元', '给个好评，谢谢亲'],
+    ['评价完发给我看看，给你补点零花钱', '评价是您的权利，按实际感受写就行'],
+    ['晒买家秀返三元', '买家秀里的颜色和实物一样'],
+    ['追加评论送运费险补贴', '追加评论可以上传视频哦'],
+  ])('finds %s, lets %s through', (caught, passes) => {
+    expect(categories(caught)).toContain('review-inducement');
+    expect(run(passes).verdict).toBe('ok');
+  });
+
+  it('takes 都是违规 after a reward for a review as a rule quoted', () => {
+    expect(run('别人说给五星就返钱的，都是违规操作').verdict).toBe('ok');
+    expect(categories('给五星就返钱的，截图发我')).toContain('review-inducement');
+  });
+});
+
+describe('impersonation in plain words and in pinyin', () => {
+  it.each([
+    ['本人是拼多多总部的，专门负责纠纷', '本人是店铺的售后，专门负责纠纷'],
+    ['我是平台仲裁部门的，这个纠纷我来判', '平台仲裁的结果出来后我们会配合'],
+    ['以平台的名义通知您，本次退款需要您先确认', '平台的退款通知您应该已经收到了'],
+    ['wo shi ping tai guan fang ke fu', 'wo shi dian pu ke fu'],
+    ['我是平台的人，您的订单我来处理', '我是店里的人，您的订单我来处理'],
+    ['wo shi tian mao guan fang ke fu', '我们是平台认证的商家'],
+    ['我是平台的，您的订单需要核实', '我们是平台的金牌店铺'],
+  ])('finds %s, lets %s through', (caught, passes) => {
+    expect(categories(caught)).toContain('impersonation');
+    expect(run(passes).verdict).toBe('ok');
+  });
+
+  it('finds a notice in the platform’s name, and lets a warning about one through', () => {
+    expect(categories('【抖音官方】您的保证金即将被扣除，请尽快联系专员处理')).toContain('impersonation');
+    expect(run('如有人以平台名义让您缴纳保证金，请立即举报').verdict).not.toBe('block');
+  });
+});
+
+describe('threats, insults and claims in new phrasings', () => {
+  it.each([
+    ['我认识你们小区的人，别太嚣张', '我们小区门口有快递柜'],
+    ['我把你的信息发给所有同行', '我们把您的信息发给快递了'],
+    ['删掉差评，不然你的个人信息明天就满网都是', '您的个人信息我们会保密'],
+  ])('finds the threat %s, lets %s through', (caught, passes) => {
+    expect(categories(caught)).toContain('abuse');
+    expect(run(passes).verdict).not.toBe('block');
+  });
+
+  it.each([
+    ['你个沙雕，自己不会看吗', '这个沙发垫不会起球'],
+    ['闭嘴，烦死了', '闭合拉链后再清洗'],
+  ])('finds the insult %s, lets %s through', (caught, passes) => {
+    expect(categories(caught)).toContain('abuse');
+    expect(run(passes).verdict).toBe('ok');
+  });
+
+  it.each([
+    ['全球首款这种面料', '这是今年首款秋装'],
+    ['效果第一，没有之一', '第一次用效果就不错'],
+    ['质量最优，性价比之王', '性价比很高，质量也不错'],
+  ])('warns of the claim %s, lets %s through', (caught, passes) => {
+    expect(categories(caught)).toContain('absolute-claim');
+    expect(run(passes).verdict).toBe('ok');
+  });
+});
+
+describe('a warning that calls scammers what they are', () => {
+  it('lowers 都是骗子 said of those posing as the platform, not of other shops', () => {
+    expect(run('温馨提示：凡是自称平台客服要您转账的都是骗子').verdict).toBe('tip');
+    expect(run('别家都是骗子').verdict).toBe('warn');
+  });
+});

@@ -90,12 +90,32 @@ function edge(view: View, at: number, before: boolean): boolean {
 const WARNING = ROLE_DETECTORS.findIndex((d) => d.id === 'warning');
 const WARNING_CUE = WARNING >= 0 ? ROLE_DETECTORS[WARNING]!.bits.cue! : 0;
 const WARNING_OK = WARNING >= 0 ? ROLE_DETECTORS[WARNING]!.ok : 0;
-/** What a warning lowers: saying what the platform or a scammer would say, or naming another marketplace. */
+/**
+ * What a warning lowers: saying what the platform or a scammer would say, naming another marketplace,
+ * describing a profile that holds a contact (看到头像里留联系方式的店铺要小心), or calling scammers what they are.
+ */
 const DIVERT_RULE = ruleIndex('contact.divert');
+const POINTER_RULE = ruleIndex('contact.pointer');
+const lowered = (category: string, rule: number) => category === 'impersonation' || rule === DIVERT_RULE || rule === POINTER_RULE;
+
+/**
+ * A disparaging finding in a warning is lowered only when a cue stands outside it (自称平台客服…都是骗子):
+ * 别家都是骗子 holds its cue inside, and is what it says.
+ */
+function cueOutside(scan: Scan, start: number, end: number): boolean {
+  const { view } = scan;
+  for (const h of scan.roles) {
+    if (h.p.group !== WARNING || (h.p.groups & WARNING_CUE) === 0) continue;
+    const from = view.from[h.start]!;
+    const to = view.to[h.end - 1]!;
+    if (from < start || to > end) return true;
+  }
+  return false;
+}
 
 /**
  * Does the message warn the buyer or quote a rule (官方不会让您交解冻费，请举报; 谨防冒充客服; 平台不会
- * 找您要验证码)? Its impersonation and diversion findings are then what it warns about: tips, not blocks.
+ * 找您要验证码)? Its impersonation, diversion, profile-pointer and disparaging findings are then what it warns about: tips.
  * A cue said the other way round (我们不是骗子) is none.
  */
 function warns(scan: Scan): boolean {
@@ -410,7 +430,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     let severity =
       c.severity ?? (rule.category === 'shop-word' ? 'block' : (settings.severities[rule.category] ?? DEFAULT_SEVERITIES[rule.category]));
     if (severity === 'off') continue;
-    if (warning && (rule.category === 'impersonation' || c.rule === DIVERT_RULE)) severity = 'tip';
+    if (warning && (lowered(rule.category, c.rule) || (rule.category === 'disparaging' && cueOutside(scan, c.start, c.end)))) severity = 'tip';
     // Overlapping findings of one category become one highlight (我的电话 + 13800000000).
     const k = open.get(rule.category);
     const f = k === undefined ? undefined : findings[k]!;
