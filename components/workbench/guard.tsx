@@ -47,7 +47,7 @@ type Indicator = { kind: 'block' | 'warn' | 'tip'; text: string } | { kind: 'err
  * composer and explains it; a warning lets it go with a notice. If the check itself fails, the send
  * goes through and the indicator says the check is off: a broken check never stops the agent.
  */
-export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise<{ handler: ComposerHandler }> {
+export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise<{ handler: ComposerHandler; afterScan: () => void }> {
   /** `resend`: how 仍然发送 sends what was held when it was not the composer (the page's image preview). */
   let dialog: { text: string; findings: Finding[]; composer: Composer | null; resend?: () => void } | null = null;
   let indicator: Indicator = null;
@@ -359,8 +359,9 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
       return false;
     }
   };
+  /** After each read of the page (the page's one batched observer): a preview that showed is read. */
+  let afterScan: () => void = () => {};
   if (deps.adapter.imagePreview) {
-    let queued = false;
     /** The indicator shows what the preview holds (before the agent clicks its send control). */
     let shown = false;
     const showPreview = () => {
@@ -376,21 +377,17 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
         paint();
       }
     };
-    const look = () => {
-      queued = false;
-      const p = previewOpen();
-      if (p) scanList(p.images, showPreview);
-      showPreview();
+    // The page shows the preview when it likes (after a file is chosen, after a paste): it is looked
+    // for after each read of the page, never on the keystroke path.
+    afterScan = () => {
+      try {
+        const p = previewOpen();
+        if (p) scanList(p.images, showPreview);
+        showPreview();
+      } catch {
+        // A preview that cannot be read holds nothing.
+      }
     };
-    // The page shows the preview when it likes (after a file is chosen, after a paste): look again a
-    // moment after the page changes, never on the keystroke path.
-    const observer = new MutationObserver(() => {
-      if (queued) return;
-      queued = true;
-      setTimeout(look, 100);
-    });
-    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'style', 'class'] });
-    ctx.onInvalidated(() => observer.disconnect());
     const hit = (e: Event) => {
       if (!e.isTrusted) return false; // our own click after 仍然发送, or a page script: not the agent
       const p = previewOpen();
@@ -442,5 +439,5 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
       paint();
     },
   };
-  return { handler };
+  return { handler, afterScan: () => afterScan() };
 }

@@ -232,6 +232,7 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
     paint();
     placeCaret();
     templates.refresh();
+    guard.afterScan();
     // Visible in the page's performance timeline (DevTools, the timing benchmark).
     performance.measure('kefu-pilot:scan', { start: t0, end: performance.now() });
   };
