@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountShadowUi } from './shadow-ui';
-import type { Composer, PlatformAdapter } from '@/lib/adapters/types';
+import type { Composer, ImagePreview, PlatformAdapter } from '@/lib/adapters/types';
 import type { WatcherState } from '@/lib/watch/watcher';
 import type { ChatEvent } from '@/lib/stats/events';
 import type { Settings } from '@/lib/settings';
@@ -341,12 +341,11 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
       return null;
     }
   };
-  const holdPreview = (): boolean => {
+  /** A send from the open preview `p`: true holds it (its codes were decoded while it showed). */
+  const holdPreview = (p: ImagePreview): boolean => {
     if (dialog && holdWithDialog()) return true;
-    const p = previewOpen();
-    if (!p || p.images.length === 0) return false;
+    if (p.images.length === 0) return false;
     try {
-      scanList(p.images, () => undefined);
       const findings = qrFindingsOf(p.images);
       if (findings.length === 0) return false;
       const submit = p.submit;
@@ -364,8 +363,7 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
   if (deps.adapter.imagePreview) {
     /** The indicator shows what the preview holds (before the agent clicks its send control). */
     let shown = false;
-    const showPreview = () => {
-      const p = previewOpen();
+    const showPreview = (p = previewOpen()) => {
       const found = p ? qrFindingsOf(p.images) : [];
       if (found.length) {
         indicator = { kind: 'block', text: t('guardIndicator', categoryLabel('qr-code'), found[0]!.text, found.length) };
@@ -382,8 +380,8 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
     afterScan = () => {
       try {
         const p = previewOpen();
-        if (p) scanList(p.images, showPreview);
-        showPreview();
+        if (p) scanList(p.images, () => showPreview());
+        showPreview(p);
       } catch {
         // A preview that cannot be read holds nothing.
       }
@@ -391,7 +389,7 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
     const hit = (e: Event) => {
       if (!e.isTrusted) return false; // our own click after 仍然发送, or a page script: not the agent
       const p = previewOpen();
-      return !!p && e.target instanceof Node && p.submit.contains(e.target) && holdPreview();
+      return !!p && e.target instanceof Node && p.submit.contains(e.target) && holdPreview(p);
     };
     const stop = (e: Event) => {
       e.preventDefault();
@@ -406,7 +404,8 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
         const c = composer();
         if (c && e.target instanceof Node && c.element.contains(e.target)) return; // the composer's own send
         if (e.target instanceof Node && ui.host?.contains?.(e.target)) return;
-        if (previewOpen() && holdPreview()) stop(e);
+        const p = previewOpen();
+        if (p && holdPreview(p)) stop(e);
       },
       { capture: true },
     );

@@ -704,14 +704,16 @@ function addRoles(b: Builder, keep?: (w: string) => boolean): void {
 
 let phoneticBuilt: Lexicon | null = null;
 
+/** How a word is keyed in the phonetic lexicon: read the way the squashed view reads text, then by sound. */
+const phoneticWordKey = (w: string) => phoneticKey(squash(w));
+
 /** The phonetic lexicon (built once; the shop's own words are matched as typed, not by sound). */
 export function phoneticLexicon(): Lexicon {
   if (phoneticBuilt) return phoneticBuilt;
-  const key = (w: string) => phoneticKey(squash(w));
   const ready = readyMade();
   let b: Builder;
-  if (ready) b = Builder.restore(ready.phonetic, key);
-  else fillPhonetic((b = new Builder(key)));
+  if (ready) b = Builder.restore(ready.phonetic, phoneticWordKey);
+  else fillPhonetic((b = new Builder(phoneticWordKey)));
   return (phoneticBuilt = b.build(keywordGroups(), context.numbers.window, context.numbers.after));
 }
 
@@ -764,7 +766,7 @@ export function sourceFingerprint(): string {
 export function makeReadyMade(): ReadyMade {
   const main = new Builder();
   fillBuiltIn(main);
-  const phonetic = new Builder((w) => phoneticKey(squash(w)));
+  const phonetic = new Builder(phoneticWordKey);
   fillPhonetic(phonetic);
   return { fingerprint: sourceFingerprint(), main: main.snapshot(), phonetic: phonetic.snapshot() };
 }
