@@ -333,8 +333,14 @@ describe('diversion without a link', () => {
     expect(run('淘宝搜不到我们的店').verdict).toBe('ok');
   });
 
+  it('takes an order asked for in another shop as a payment off the platform too, not a search alone', () => {
+    expect(categories('别在这拍了，去淘宝搜我们店名下单')).toEqual(['off-platform-contact', 'off-platform-payment']);
+    expect(categories('您直接淘宝搜“小鹿家居”就行')).toEqual(['off-platform-contact']);
+    expect(run('平台规定不能引导您去淘宝下单，请在本店拍').verdict).not.toBe('block');
+  });
+
   it('finds the brand’s own site or mini program as a place to order', () => {
-    expect(categories('您去我们官网下单更便宜')).toEqual(['off-platform-contact']);
+    expect(categories('您去我们官网下单更便宜')).toEqual(['off-platform-contact', 'off-platform-payment']);
     expect(run('可以去官网查询防伪码').verdict).toBe('ok');
   });
 
@@ -353,16 +359,16 @@ describe('diversion: what is told of, and what still sends', () => {
   it('does not take a purchase or a search told of for a diversion', () => {
     expect(run('您在淘宝买的那单我们查不到，这边只能查本店的订单').verdict).toBe('ok');
     expect(run('京东上卖的是旧款，我们这是新款').verdict).toBe('ok');
-    expect(categories('京东那边买的话更便宜，搜我们店名')).toEqual(['off-platform-contact']);
+    expect(categories('京东那边买的话更便宜，搜我们店名')).toEqual(['off-platform-contact', 'off-platform-payment']);
   });
 
   it('reads 要不 as "how about", not as a negation', () => {
-    expect(categories('您要不去淘宝拍吧，我们那边便宜')).toEqual(['off-platform-contact']);
+    expect(categories('您要不去淘宝拍吧，我们那边便宜')).toEqual(['off-platform-contact', 'off-platform-payment']);
   });
 
   it('lets a marketplace word like 京东自营 through unless the buyer is sent there', () => {
     expect(run('京东物流发货，有现货').verdict).toBe('ok');
-    expect(categories('京东自营店有现货，您去那边下单更快')).toEqual(['off-platform-contact']);
+    expect(categories('京东自营店有现货，您去那边下单更快')).toEqual(['off-platform-contact', 'off-platform-payment']);
   });
 });
 

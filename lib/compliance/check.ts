@@ -92,11 +92,16 @@ const WARNING_CUE = WARNING >= 0 ? ROLE_DETECTORS[WARNING]!.bits.cue! : 0;
 const WARNING_OK = WARNING >= 0 ? ROLE_DETECTORS[WARNING]!.ok : 0;
 /**
  * What a warning lowers: saying what the platform or a scammer would say, naming another marketplace,
- * describing a profile that holds a contact (看到头像里留联系方式的店铺要小心), or calling scammers what they are.
+ * describing a profile that holds a contact (看到头像里留联系方式的店铺要小心), asking for a card, or calling
+ * scammers what they are.
  */
 const DIVERT_RULE = ruleIndex('contact.divert');
 const POINTER_RULE = ruleIndex('contact.pointer');
-const lowered = (category: string, rule: number) => category === 'impersonation' || rule === DIVERT_RULE || rule === POINTER_RULE;
+/** A request for the buyer's card (payment.card) is a request for a secret, lowered with them (…索要您的银行卡号，请注意防骗). */
+const CARD_RULE = ruleIndex('payment.card');
+const ELSEWHERE_RULE = ruleIndex('payment.elsewhere');
+const lowered = (category: string, rule: number) =>
+  category === 'impersonation' || rule === DIVERT_RULE || rule === POINTER_RULE || rule === CARD_RULE || rule === ELSEWHERE_RULE;
 
 /**
  * A disparaging finding in a warning is lowered only when a cue stands outside it (自称平台客服…都是骗子):

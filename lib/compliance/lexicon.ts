@@ -660,8 +660,11 @@ export interface RoleDetector {
   bits: Record<string, number>;
   /** Bit of the `ok` role (0 when none). */
   ok: number;
-  /** Pairs of role bits: a word of each, near each other, is a finding (in one clause, if `clause`). */
-  when: { a: number; b: number; clause: boolean }[];
+  /**
+   * Pairs of role bits: a word of each, near each other, is a finding (in one clause, if `clause`), of
+   * the pair's own rule when it names one (`[a, b, "rule:payment.card"]`), else of the detector's.
+   */
+  when: { a: number; b: number; clause: boolean; rule: number }[];
   /** Not read in a message about sending goods back (退货, 寄回 … anywhere in it). */
   skipOnReturn: boolean;
 }
@@ -675,7 +678,12 @@ export const ROLE_DETECTORS: readonly RoleDetector[] = (
     if (!bits[name]) throw new Error(`roles.json: detector ${d.id} has no role ${name}`);
     return bits[name]!;
   };
-  return { id: d.id, rule: ruleIndex(d.rule), window: d.window, bits, ok: bits.ok ?? 0, when: d.when.map(([a, b, only]) => ({ a: bit(a!), b: bit(b!), clause: only === 'clause' })), skipOnReturn: d.skipOnReturn === true };
+  const rule = ruleIndex(d.rule);
+  const when = d.when.map(([a, b, ...flags]) => {
+    const own = flags.find((f) => f.startsWith('rule:'));
+    return { a: bit(a!), b: bit(b!), clause: flags.includes('clause'), rule: own ? ruleIndex(own.slice(5)) : rule };
+  });
+  return { id: d.id, rule, window: d.window, bits, ok: bits.ok ?? 0, when, skipOnReturn: d.skipOnReturn === true };
 });
 
 /** Every word of the structural detectors with its roles, per detector (a word may hold several). */

@@ -5,6 +5,7 @@
  *     action or a lure after it (搜, 下单, 更便宜 …), or
  *   - our own shop meant (我们 / 我家 / 搜我 …) and an action or a lure after it, or
  *   - a lure strong enough alone (更便宜, 有券, 还有货 …) after it.
+ * A purchase asked for there (去淘宝拍, 那边下单) is money leaving the platform as well (payment.elsewhere).
  * 京东快递 and 抖音同款 name a marketplace without sending anyone there. A negation between the name
  * and what makes it a diversion says the opposite (京东没有我们的店, 在京东买的那单不是我们家的).
  */
@@ -12,6 +13,9 @@ import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, negation
 import { Kind, ruleIndex, Strength } from '../lexicon';
 
 const DIVERT = ruleIndex('contact.divert');
+const ELSEWHERE = ruleIndex('payment.elsewhere');
+/** A purchase asked for where the buyer is sent (去淘宝拍, 在那边下单, 那边买): the money leaves the platform too. */
+const PURCHASE = /下单|拍|买|购|付款|付钱|结算|拿货|付定金|交钱/;
 const SOU = '搜'.charCodeAt(0);
 const OPENING_QUOTES = new Set([...'“"\'「『‘《'].map((c) => c.charCodeAt(0)));
 
@@ -90,5 +94,11 @@ export function diversionFindings(scan: Scan, platform: string, out: Candidate[]
     const c = fromView(view, DIVERT, m.start, after.end, true);
     c.negateFrom = m.start;
     out.push(c);
+    const end = clauseEnd(view, after.end, view.length);
+    if (PURCHASE.test(scan.text.slice(view.from[m.start]!, end > 0 ? view.to[end - 1]! : 0))) {
+      const p = fromView(view, ELSEWHERE, m.start, after.end, true);
+      p.negateFrom = m.start;
+      out.push(p);
+    }
   }
 }

@@ -60,6 +60,8 @@ export function roleFindings(scan: Scan, out: Candidate[]): void {
     let oks: Hit[] | null = null;
     for (const b of roles) {
       if (b.p.group !== d) continue;
+      // Rules already found ending at b: one finding per rule (a pair of its own rule may add a second).
+      let found = 0;
       // b is the later-ending word; look back over those ending within the window before it.
       for (let i = firstEndingFrom(roles, b.start - det.window); i < roles.length && roles[i]!.end <= b.end; i++) {
         const a = roles[i]!;
@@ -69,15 +71,19 @@ export function roleFindings(scan: Scan, out: Candidate[]): void {
         const gapFrom = Math.min(a.end, b.end);
         const gapTo = Math.max(a.start, b.start);
         if (gapTo - gapFrom > det.window || hasBreak(view, gapFrom, gapTo, true, false)) continue;
-        const pair = det.when.find(({ a: x, b: y }) => ((a.p.groups & x) !== 0 && (b.p.groups & y) !== 0) || ((a.p.groups & y) !== 0 && (b.p.groups & x) !== 0));
-        if (!pair || (pair.clause && hasBreak(view, gapFrom, gapTo, false))) continue;
-        if (negationIn(scan, gapFrom, gapTo)) continue;
-        oks ??= det.ok ? roles.filter((h) => h.p.group === d && (h.p.groups & det.ok) !== 0) : [];
-        breaks ??= breaksOf(scan);
-        if (okInClauses(oks, breaks, view.length, start, b.end, a, b)) continue;
-        const c = fromView(view, det.rule, start, Math.max(a.end, b.end), true);
-        out.push(c);
-        break;
+        for (let k = 0; k < det.when.length; k++) {
+          const pair = det.when[k]!;
+          if (found & (1 << k) || !(((a.p.groups & pair.a) !== 0 && (b.p.groups & pair.b) !== 0) || ((a.p.groups & pair.b) !== 0 && (b.p.groups & pair.a) !== 0))) continue;
+          if (pair.clause && hasBreak(view, gapFrom, gapTo, false)) continue;
+          if (negationIn(scan, gapFrom, gapTo)) break;
+          oks ??= det.ok ? roles.filter((h) => h.p.group === d && (h.p.groups & det.ok) !== 0) : [];
+          breaks ??= breaksOf(scan);
+          if (okInClauses(oks, breaks, view.length, start, b.end, a, b)) break;
+          out.push(fromView(view, pair.rule, start, Math.max(a.end, b.end), true));
+          // Every pair of the same rule is found with it.
+          for (let m = 0; m < det.when.length; m++) if (det.when[m]!.rule === pair.rule) found |= 1 << m;
+        }
+        if (det.when.every((_, m) => found & (1 << m))) break;
       }
     }
   });
