@@ -306,6 +306,16 @@ describe('insults half typed in pinyin', () => {
   });
 });
 
+describe('insults in pictographs and homophones', () => {
+  it.each(['🐶东西，爱买不买', '你🐎死了，天天来找事', '你个🐷', '神经兵一个'])('%s is abuse', (text) => {
+    expect(categories(text)).toContain('abuse');
+  });
+
+  it.each(['可爱的🐶狗窝，包邮', '🐎上发货哦', '今天去购东西', '这个价格二百五十元', '🐷猪存钱罐有现货'])('%s passes', (text) => {
+    expect(run(text).verdict).toBe('ok');
+  });
+});
+
 describe('threats of harm to the buyer', () => {
   it.each(['再差评我让你身败名裂', '不改评价你全家都别想安宁', '走夜路的时候小心点'])('%s is abuse', (text) => {
     expect(categories(text)).toContain('abuse');

@@ -207,7 +207,8 @@ let ownChars: Set<number> | null = null;
 
 /**
  * An insult half typed in pinyin (si全家, 蠢huo, 王八dan): a syllable of it typed out, and the
- * characters typed as characters the insult's own, not others that sound alike (沙发 is no 傻, 白吃 no 白痴).
+ * characters typed as characters the insult's own, not others that sound alike (沙发 is no 傻, 白吃 no 白痴);
+ * or a three-syllable insult with one of its characters swapped for a homophone.
  */
 function mixedOwn(text: string, pv: PhoneticView, h: Hit): boolean {
   if (!ownChars) {
@@ -219,11 +220,20 @@ function mixedOwn(text: string, pv: PhoneticView, h: Hit): boolean {
     }
   }
   let latin = 0;
+  let other = 0;
+  let firstOwn = true;
   for (let i = h.start; i < h.end; i++) {
     if (pv.latin[i] === 1) latin++;
-    else if (pv.latin[i] !== 0 || !ownChars.has(squash(text.slice(pv.from[i], pv.to[i])).charCodeAt(0))) return false;
+    else if (pv.latin[i] !== 0 || !ownChars.has(squash(text.slice(pv.from[i], pv.to[i])).charCodeAt(0))) {
+      other++;
+      if (i === h.start) firstOwn = false;
+    }
   }
-  return latin > 0 && latin < h.end - h.start;
+  // One character after the first of a three-syllable insult swapped for another that sounds the same
+  // (神经兵, 王八旦) is still that insult; two-syllable ones keep their own characters (沙发, 白吃), and
+  // so does the first (购东西 is no 狗东西).
+  if (other === 1 && latin === 0) return firstOwn && h.end - h.start >= 3;
+  return other === 0 && latin > 0 && latin < h.end - h.start;
 }
 
 /** Weak spellings of the contact keywords: a keyword heard only by its sound needs an invitation or an id. */

@@ -161,11 +161,30 @@ export function foldMulti(c: number): string {
 }
 
 /**
- * Astral code points (surrogate pairs): emoji and pictographs are separators; mathematical digits
- * (𝟏𝟑𝟖) fold to digits; anything else (rare CJK) is kept as it is.
- * Returns -1 for a separator, a BMP code for a folded digit, or 0 to keep both units.
+ * Animal and other pictographs typed for the character of an insult (🐶东西, 你个🐷, 你🐎的): read as
+ * that character. Other emoji stay separators.
+ */
+const PICTO_CHARS = new Map<number, number>([
+  [0x1f436, 0x72d7], // 🐶 狗
+  [0x1f415, 0x72d7], // 🐕 狗
+  [0x1f437, 0x732a], // 🐷 猪
+  [0x1f416, 0x732a], // 🐖 猪
+  [0x1f434, 0x9a6c], // 🐴 马
+  [0x1f40e, 0x9a6c], // 🐎 马
+  [0x1f4a9, 0x5c4e], // 💩 屎
+  [0x1f414, 0x9e21], // 🐔 鸡
+  [0x1f413, 0x9e21], // 🐓 鸡
+  [0x1f422, 0x9f9f], // 🐢 龟
+]);
+
+/**
+ * Astral code points (surrogate pairs): emoji and pictographs are separators, except the few read as
+ * characters (PICTO_CHARS); mathematical digits (𝟏𝟑𝟖) fold to digits; anything else (rare CJK) is kept
+ * as it is. Returns -1 for a separator, a BMP code for a folded digit or character, or 0 to keep both units.
  */
 export function foldAstral(cp: number): number {
+  const picto = PICTO_CHARS.get(cp);
+  if (picto !== undefined) return picto;
   if (cp >= 0x1d7ce && cp <= 0x1d7ff) return 0x30 + ((cp - 0x1d7ce) % 10);
   if (cp >= 0x1f100 && cp <= 0x1f10c) return 0x30 + (cp === 0x1f100 ? 0 : (cp - 0x1f101) % 10); // 🄀 🄁…
   if ((cp >= 0x1f000 && cp <= 0x1faff) || (cp >= 0xe0000 && cp <= 0xe007f) || (cp >= 0xf0000)) return -1;
