@@ -316,6 +316,17 @@ describe('insults in pictographs and homophones', () => {
   });
 });
 
+describe('a code to scan, sent in words', () => {
+  it.each(['扫一下我发的二维码加我好友', '长按识别图中二维码进群领福利', '扫我的收款码付款就行'])('%s is a QR-code finding', (text) => {
+    expect(categories(text)).toContain('qr-code');
+    expect(run(text).verdict).toBe('block');
+  });
+
+  it.each(['扫描包装上的二维码可以查看防伪信息', '扫快递单上的二维码就能查物流', '用拼多多APP扫码领券', '我们的店铺二维码在首页，扫码可以关注店铺'])('%s passes', (text) => {
+    expect(run(text).verdict).toBe('ok');
+  });
+});
+
 describe('threats of harm to the buyer', () => {
   it.each(['再差评我让你身败名裂', '不改评价你全家都别想安宁', '走夜路的时候小心点'])('%s is abuse', (text) => {
     expect(categories(text)).toContain('abuse');

@@ -97,11 +97,12 @@ const WARNING_OK = WARNING >= 0 ? ROLE_DETECTORS[WARNING]!.ok : 0;
  */
 const DIVERT_RULE = ruleIndex('contact.divert');
 const POINTER_RULE = ruleIndex('contact.pointer');
-/** A request for the buyer's card (payment.card) is a request for a secret, lowered with them (…索要您的银行卡号，请注意防骗). */
-const CARD_RULE = ruleIndex('payment.card');
+/** A request for the buyer's card (payment.card-request) is a request for a secret, lowered with them (…索要您的银行卡号，请注意防骗). */
+const CARD_RULE = ruleIndex('payment.card-request');
 const ELSEWHERE_RULE = ruleIndex('payment.elsewhere');
+const QR_TEXT_RULE = ruleIndex('qr.text');
 const lowered = (category: string, rule: number) =>
-  category === 'impersonation' || rule === DIVERT_RULE || rule === POINTER_RULE || rule === CARD_RULE || rule === ELSEWHERE_RULE;
+  category === 'impersonation' || rule === DIVERT_RULE || rule === POINTER_RULE || rule === CARD_RULE || rule === ELSEWHERE_RULE || rule === QR_TEXT_RULE;
 
 /**
  * A disparaging finding in a warning is lowered only when a cue stands outside it (自称平台客服…都是骗子):

@@ -115,6 +115,11 @@ export const RULES: readonly RuleInfo[] = [
   SHOP_RULE,
 ];
 const RULE_INDEX = new Map(RULES.map((r, i) => [r.id, i]));
+if (RULE_INDEX.size !== RULES.length) {
+  const seen = new Set<string>();
+  const twice = RULES.find((r) => seen.size === seen.add(r.id).size);
+  throw new Error(`compliance rule ${twice?.id} is defined twice`);
+}
 
 export function ruleIndex(id: string): number {
   const i = RULE_INDEX.get(id);
@@ -662,7 +667,7 @@ export interface RoleDetector {
   ok: number;
   /**
    * Pairs of role bits: a word of each, near each other, is a finding (in one clause, if `clause`), of
-   * the pair's own rule when it names one (`[a, b, "rule:payment.card"]`), else of the detector's.
+   * the pair's own rule when it names one (`[a, b, "rule:payment.card-request"]`), else of the detector's.
    */
   when: { a: number; b: number; clause: boolean; rule: number }[];
   /** Not read in a message about sending goods back (退货, 寄回 … anywhere in it). */

@@ -192,11 +192,11 @@ describe('requests for identity or secrets (roles: secret, request, in either or
 describe('a request for the buyer’s bank card (roles: card, request): a secret, and money moving off the platform', () => {
   it.each([['您把银行卡号发我，我这边直接打款'], ['要退款的话，请把储蓄卡卡号发过来'], ['麻烦拍一下银行卡正反面发我']])('%s is a payment finding too', (text) => {
     const ids = rules(text).map((r) => r.split(':')[0]);
-    expect(ids).toEqual(expect.arrayContaining(['impersonation.sensitive', 'payment.card']));
+    expect(ids).toEqual(expect.arrayContaining(['impersonation.sensitive', 'payment.card-request']));
   });
 
   it.each([['验证码报一下'], ['身份证号码发我一下']])('%s asks for no card', (text) => {
-    expect(rules(text).map((r) => r.split(':')[0])).not.toContain('payment.card');
+    expect(rules(text).map((r) => r.split(':')[0])).not.toContain('payment.card-request');
   });
 
   it('is lowered in a warning like the secrets it goes with', () => {
