@@ -289,6 +289,23 @@ describe('warnings and rules quoted', () => {
   });
 });
 
+describe('a warning tells of the act, unless it holds the real thing', () => {
+  it.each([
+    '如有人冒充我们店让您扫码领补偿，请及时举报',
+    '您刚才提到对方让您转账到银行卡，这是典型诈骗，请立即停止并报警',
+    '平台禁止商家提供实体店地址引导线下交易，所以我们只能在线上为您服务',
+    '不要扫陌生人的二维码加好友',
+  ])('%s is not held', (text) => {
+    expect(run(text).verdict).not.toBe('block');
+  });
+
+  it('still holds an id, a number or an insult inside a warning', () => {
+    expect(run('平台客服不会帮你，直接加我微信 abc_12345').verdict).toBe('block');
+    expect(run('谨防骗子，有事打我电话 13900001234').verdict).toBe('block');
+    expect(run('骗子才给差评，你个傻逼').verdict).toBe('block');
+  });
+});
+
 describe('declining to give a contact', () => {
   it.each(['不好意思没有微信，有事这边说', '私下没有微信的，都在平台聊'])('%s stays quiet', (text) => {
     expect(run(text).verdict).toBe('ok');

@@ -124,6 +124,15 @@ function cueOutside(scan: Scan, start: number, end: number): boolean {
  * 找您要验证码)? Its impersonation, diversion, profile-pointer and disparaging findings are then what it warns about: tips.
  * A cue said the other way round (我们不是骗子) is none.
  */
+/**
+ * In a warning, every finding made of words only is lowered too (如有人让您扫码领补偿，请举报; 对方让您转账到
+ * 银行卡，这是诈骗): the message tells of the act. Not an insult, a claim or a shop word, and not a finding
+ * that holds an id, a number or a domain: a warning never needs the real thing. Disparaging is lowered
+ * only by a cue outside it (cueOutside).
+ */
+const KEEPS = new Set(['abuse', 'absolute-claim', 'poor-service', 'shop-word', 'disparaging']);
+const phraseOnly = (category: string, t: string) => !KEEPS.has(category) && !/[A-Za-z0-9_]{5,}|[.．。][a-z]{2,}|[0-9０-９]{4,}/i.test(t);
+
 function warns(scan: Scan): boolean {
   let cue = false;
   for (const h of scan.roles) {
@@ -446,7 +455,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     let severity =
       c.severity ?? (rule.category === 'shop-word' ? 'block' : (settings.severities[rule.category] ?? DEFAULT_SEVERITIES[rule.category]));
     if (severity === 'off') continue;
-    if (warning && (lowered(rule.category, c.rule) || (rule.category === 'disparaging' && cueOutside(scan, c.start, c.end)))) severity = 'tip';
+    if (warning && (lowered(rule.category, c.rule) || (rule.category === 'disparaging' && cueOutside(scan, c.start, c.end)) || phraseOnly(rule.category, text.slice(c.start, c.end)))) severity = 'tip';
     // Overlapping findings of one category become one highlight (我的电话 + 13800000000).
     const k = open.get(rule.category);
     const f = k === undefined ? undefined : findings[k]!;
