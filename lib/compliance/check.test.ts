@@ -289,6 +289,16 @@ describe('warnings and rules quoted', () => {
   });
 });
 
+describe('absolute claims of forever, only and the lowest ever', () => {
+  it.each(['永久不褪色，洗一百次都跟新的一样', '永久保修，终身免费换新', '这个价格是历史最低了', '这个手机壳是市面上最耐摔的', '这是市场上唯一一款通过这种认证的产品', '这款锅永不粘'])('%s is warned', (text) => {
+    expect(categories(text)).toContain('absolute-claim');
+  });
+
+  it.each(['目前最新的款是这个', '现在最多能优惠10元', '这款最小号是S码', '最好先手洗一下', '保修期是一年'])('%s passes', (text) => {
+    expect(run(text).verdict).toBe('ok');
+  });
+});
+
 describe('a warning tells of the act, unless it holds the real thing', () => {
   it.each([
     '如有人冒充我们店让您扫码领补偿，请及时举报',
