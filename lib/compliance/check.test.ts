@@ -333,6 +333,27 @@ describe('insults half typed in pinyin', () => {
   });
 });
 
+describe('pinyin with tones typed as digits, and with a channel’s letters inside', () => {
+  it.each(['wei1 xin4 hao4: lucky_2088，jia yi xia', 'QQ hao: qi si yi ling ling er wu ba jiu', 'jia ge QQ ba, hao lian xi', 'wo shi pdd guanfang de ren'])('%s is held', (text) => {
+    expect(run(text).verdict).toBe('block');
+  });
+
+  it('reads each message on its own: what was read before never changes a result', () => {
+    const texts = ['rnm，退钱是不可能的', 'ni ma de sha bi', 'qqhao:741002589', 'kefu12345', 'wo shi pdd guanfang de ren', 'lucky_2088 发货了', 'xiaoqi ni hao'];
+    const alone = texts.map((t) => JSON.stringify(run(t)));
+    for (const before of texts) {
+      texts.forEach((t, i) => {
+        run(before);
+        expect(JSON.stringify(run(t))).toBe(alone[i]);
+      });
+    }
+  });
+
+  it.each(['qq飞车点券充值秒到', '尺码是 m1 号', 'kefu12345 是订单备注'])('%s passes', (text) => {
+    expect(run(text).verdict).not.toBe('block');
+  });
+});
+
 describe('insults in pictographs and homophones', () => {
   it.each(['🐶东西，爱买不买', '你🐎死了，天天来找事', '你个🐷', '神经兵一个'])('%s is abuse', (text) => {
     expect(categories(text)).toContain('abuse');

@@ -246,6 +246,12 @@ function mixedOwn(text: string, pv: PhoneticView, h: Hit): boolean {
   return other === 0 && latin > 0 && latin < h.end - h.start;
 }
 
+/** Does the hit hold a unit the phonetic view folded (a syllable code), not only letters left as typed? */
+function hasPhoneticCode(pv: PhoneticView, h: Hit): boolean {
+  for (let i = h.start; i < h.end; i++) if (pv.codes[i]! >= 0xe000 && pv.codes[i]! < 0xf900) return true;
+  return false;
+}
+
 /** Weak spellings of the contact keywords: a keyword heard only by its sound needs an invitation or an id. */
 const weakened = new WeakMap<Payload, Payload>();
 
@@ -260,6 +266,10 @@ function phoneticScan(text: string, pv: PhoneticView): Scan {
     for (let i = h.start; i < h.end; i++) if (pv.latin[i]) return true;
     return false;
   };
+  // A channel's letters left as typed (qq, vx) are the phonetic view's to read only among pinyin (jia ge qq ba);
+  // next to characters (qq飞车) the typed view reads them.
+  const amongPinyin = (h: Hit) => (h.start > 0 && pv.latin[h.start - 1] === 1) || (h.end < pv.length && pv.latin[h.end] === 1);
+  ps.keywords = ps.keywords.filter((h) => typed(h) || hasPhoneticCode(pv, h) || amongPinyin(h));
   ps.keywords = ps.keywords.map((h) => {
     if (typed(h) || h.p.strength === Strength.Weak) return h;
     let p = weakened.get(h.p);

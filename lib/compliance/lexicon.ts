@@ -612,7 +612,8 @@ function fillPhonetic(b: Builder): void {
   }
   (contact.keywords as KeywordData[]).forEach((k, gi) => {
     const add = (w: string, strength: Strength) => {
-      if (sounds(w)) b.add(w, payload(Kind.Keyword, { group: gi, strength, notOn: k.notOn?.[w] ?? '' }));
+      // A channel's letters (qq, vx) too: the view leaves them as typed between syllables (jia ge qq ba).
+      if (sounds(w) || /^[a-z]{2,}$/.test(squash(w))) b.add(w, payload(Kind.Keyword, { group: gi, strength, notOn: k.notOn?.[w] ?? '' }));
     };
     for (const w of k.strong) add(w, Strength.Strong);
     for (const w of k.normal) add(w, Strength.Normal);

@@ -4,6 +4,7 @@
  *     from pinyin-pro) to one code per syllable, so 微 / 威 / 薇 / 维 all read "wei";
  *   - every run of latin letters that spells pinyin (weixin, wēi xìn once the tone marks are folded,
  *     zhi fu bao) to the same syllable codes, syllable by syllable;
+ *   - a tone typed as a digit right after a syllable (wei1 xin4) is dropped into the syllable;
  *   - every run of five or more spoken digits (yao san ba …, 两, 拐, 洞, 勾 among digits) to ASCII digits,
  *     so the number detectors read it as a number.
  * Syllable codes live in the private-use area (U+E000 + syllable index), where no typed text is.
@@ -89,11 +90,18 @@ const back = new Int32Array(MAX_LATIN_RUN + 1);
 const backCode = new Int32Array(MAX_LATIN_RUN + 1);
 const cuts: number[] = [];
 
+/** Cost of a letter left as it is in a run read as pinyin around it (pdd in wo shi pdd guan fang). */
+const RAW = 25;
+/** Most letters left as they are in one run (a platform's or a channel's abbreviation: pdd, qq, vx). */
+const MAX_RAW = 4;
+
 /**
  * Split the letters codes[i, j) into pinyin syllables: fewest syllables, then most digit syllables.
- * Fills `cuts` with [end, code] pairs and returns true, or false when the run is not pinyin.
+ * Fills `cuts` with [end, code] pairs and returns true, or false when the run is not pinyin. With
+ * `mixed`, a few letters may stay as they are (a negative code in `cuts`: wo shi + pdd + guan fang de
+ * ren, qq + hao), when at most MAX_RAW of them do and the pinyin around them has three syllables or more.
  */
-function segment(codes: Uint16Array, i: number, j: number, from?: Int32Array, to?: Int32Array): boolean {
+function segment(codes: Uint16Array, i: number, j: number, from?: Int32Array, to?: Int32Array, mixed = false): boolean {
   const n = j - i;
   if (n > MAX_LATIN_RUN) return false;
   cost[0] = 0;
@@ -113,8 +121,22 @@ function segment(codes: Uint16Array, i: number, j: number, from?: Int32Array, to
         backCode[k] = code;
       }
     }
+    if (mixed && cost[k - 1] !== 0x7fffffff && cost[k - 1]! + RAW < cost[k]!) {
+      cost[k] = cost[k - 1]! + RAW;
+      back[k] = k - 1;
+      backCode[k] = -codes[i + k - 1]!;
+    }
   }
   if (cost[n] === 0x7fffffff) return false;
+  if (mixed) {
+    let raw = 0;
+    let syllables = 0;
+    for (let k = n; k > 0; k = back[k]!) {
+      if (backCode[k]! < 0) raw++;
+      else syllables++;
+    }
+    if (raw > MAX_RAW || syllables < 3) return false;
+  }
   cuts.length = 0;
   for (let k = n; k > 0; k = back[k]!) cuts.push(i + k, backCode[k]!);
   return true;
@@ -170,9 +192,12 @@ export function phoneticView(sq: View): PhoneticView | null {
       let j = i + 1;
       while (j < length && isLower(codes[j]!)) j++;
       // The run, or failing that all but its first two letters, spelled in pinyin (qqhao: qq, then hao).
+      // The run spelled in pinyin, or failing that with a few letters left as they are (qq hao, wo shi pdd guan fang).
+      // Or all but its first one or two letters (qqhao: qq, then hao).
       let s = i;
-      while (s < j - 2 && s < i + 2 && !segment(codes, s, j, from, to)) s++;
-      if (j - s >= 2 && (s > i || segment(codes, s, j, from, to)) && (cuts.length >= 4 || j - s >= 3 || (s === i && nextToHan(codes, i, j, length)))) {
+      let spelled = segment(codes, i, j, from, to) || segment(codes, i, j, from, to, true);
+      while (!spelled && s < j - 3 && s < i + 2) spelled = segment(codes, ++s, j, from, to);
+      if (j - s >= 2 && spelled && (cuts.length >= 4 || j - s >= 3 || (s === i && nextToHan(codes, i, j, length)))) {
         changed = true;
         for (let k = i; k < s; k++) {
           digitAt[v.length] = -1;
@@ -182,11 +207,22 @@ export function phoneticView(sq: View): PhoneticView | null {
         for (let k = cuts.length - 2; k >= 0; k -= 2) {
           const end = cuts[k]!;
           const code = cuts[k + 1]!;
+          if (code < 0) {
+            digitAt[v.length] = -1;
+            push(v, -code, from[start]!, to[end - 1]!, 0);
+            start = end;
+            continue;
+          }
           const d = DIGIT_OF_CODE.get(code);
           digitAt[v.length] = d ?? -1;
           if (d !== undefined) digitish++;
           push(v, code, from[start]!, to[end - 1]!, 1);
           start = end;
+        }
+        // A tone typed as a digit after the syllable (wei1 xin4): part of it, not a digit of a number.
+        if (j < length && codes[j]! >= 0x31 && codes[j]! <= 0x35 && !(j + 1 < length && isDigit(codes[j + 1]!))) {
+          v.to[v.length - 1] = to[j]!;
+          j++;
         }
       } else {
         for (let k = i; k < j; k++) {

@@ -8,10 +8,26 @@ import cues from '../lexicon/cues.json';
 import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, masked, negationIn, type Scan } from '../hits';
 import { Strength } from '../lexicon';
 import { numberContext } from './numbers';
+import { phoneticCode } from '../phonetic';
 
 const COLON = 0x3a;
-const JOINERS = new Set([...cues.id.joiners].map((c) => c.charCodeAt(0)));
+/** Characters between a keyword and its id (微信号：, QQ是), and how the phonetic view reads them (qq hao: …). */
+const JOINERS = new Set([...cues.id.joiners].flatMap((c) => [c.charCodeAt(0), phoneticCode(c.charCodeAt(0))]));
 const ID_GAP = cues.id.gap;
+
+/** The joiners typed out in pinyin (QQ hao: 741…, weixin haoma: kefu_88). */
+const SPELLED_JOINERS = ['haoma', 'hao', 'shi'].map((w) => [...w].map((c) => c.charCodeAt(0)));
+
+/** After `from`, past a joiner typed in pinyin that a colon, a joiner or a digit follows; else `from`. */
+function skipSpelledJoiner(codes: ArrayLike<number>, length: number, from: number): number {
+  for (const w of SPELLED_JOINERS) {
+    const end = from + w.length;
+    if (end >= length || !w.every((c, k) => codes[from + k] === c)) continue;
+    const next = codes[end]!;
+    if (next === COLON || JOINERS.has(next) || (next >= 0x30 && next <= 0x39)) return end;
+  }
+  return from;
+}
 
 /**
  * Ids after keywords: a run of letters / digits (at least `min`) starting within a short gap after the
@@ -32,7 +48,7 @@ class IdReader {
   /** The id starting within the gap after `from`, or null. */
   after(from: number, min: number, digitsOnly: boolean): { start: number; end: number } | null {
     const { codes, length } = this.scan.view;
-    let i = from;
+    let i = skipSpelledJoiner(codes, length, from);
     for (let skipped = 0; i < length && skipped < ID_GAP; skipped++) {
       const c = codes[i]!;
       if (c !== COLON && !JOINERS.has(c)) break;
