@@ -299,6 +299,16 @@ describe('absolute claims of forever, only and the lowest ever', () => {
   });
 });
 
+describe('money moved off the platform in new words', () => {
+  it.each(['多付的钱我用支付宝红包还您', '补偿您20块，发个红包给你', '这单别拍了，钱直接给我就行', '我让送货的师傅直接收您现金', '云闪付扫一下这个码'])('%s is held', (text) => {
+    expect(categories(text)).toContain('off-platform-payment');
+  });
+
+  it.each(['下单后平台会给您发红包', '退款原路退回给您，请注意查收', '您扫一下这个码可以查看物流'])('%s passes', (text) => {
+    expect(run(text).verdict).toBe('ok');
+  });
+});
+
 describe('a warning tells of the act, unless it holds the real thing', () => {
   it.each([
     '如有人冒充我们店让您扫码领补偿，请及时举报',
