@@ -309,6 +309,22 @@ describe('money moved off the platform in new words', () => {
   });
 });
 
+describe('diversion and visits in new words', () => {
+  it.each([
+    ['我们在五角场那边有个体验店，您周末过去看实物更放心', 'store-address'],
+    ['这单你先取消，私下找我拿货，价格给你再低20', 'off-platform-payment'],
+    ['您在淘宝上拍一样的，发货更快', 'off-platform-contact'],
+    ['去我们网站下单吧，比这里便宜', 'off-platform-contact'],
+    ['你去微店搜我们店，那边没有平台抽成', 'off-platform-contact'],
+  ])('%s is %s', (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each(['您是在淘宝上拍的吗', '在京东上看到的也是我们家的吗', '这款试穿效果很好', '官网上可以查防伪'])('%s passes', (text) => {
+    expect(run(text).verdict).toBe('ok');
+  });
+});
+
 describe('a warning tells of the act, unless it holds the real thing', () => {
   it.each([
     '如有人冒充我们店让您扫码领补偿，请及时举报',
