@@ -325,6 +325,20 @@ describe('diversion and visits in new words', () => {
   });
 });
 
+describe('a marketplace misspelt by sound with one of its own characters kept', () => {
+  it.each(['我们桃宝店有更多款式，去搜店名就行', '小红薯搜我们店名'])('%s is a diversion', (text) => {
+    expect(categories(text)).toContain('off-platform-contact');
+  });
+
+  it.each(['掏包的时候小心', '这件是天帽同款吗'])('%s passes', (text) => {
+    expect(run(text).verdict).toBe('ok');
+  });
+
+  it('asks for the buyer’s Alipay account as for a card', () => {
+    expect(categories('亲，退款我给您走支付宝，您把支付宝账号发我一下')).toContain('off-platform-payment');
+  });
+});
+
 describe('a warning tells of the act, unless it holds the real thing', () => {
   it.each([
     '如有人冒充我们店让您扫码领补偿，请及时举报',

@@ -16,6 +16,7 @@ import { type CheckResult, type Finding, maxVerdict, type Verdict } from './type
 import { isDigitSyllable, phoneticView, type PhoneticView, SPOKEN } from './phonetic';
 import { initialsView, joinedView, scratchView, squash, squashedView, type View } from './views';
 import abuseWords from './lexicon/abuse.json';
+import diversion from './lexicon/diversion.json';
 
 /** The message's squashed view, reused from call to call (check() is synchronous and not re-entrant). */
 const scratch = scratchView();
@@ -252,6 +253,17 @@ function hasPhoneticCode(pv: PhoneticView, h: Hit): boolean {
   return false;
 }
 
+/** Characters of the marketplaces' names (diversion.json). */
+const MARKET_CHARS = new Set([...Object.keys(diversion.markets).join('')].map((c) => c.charCodeAt(0)));
+
+/** Does a marketplace heard by its sound keep one of the names' own characters, and another in other characters? */
+function keepsMarketChar(text: string, pv: PhoneticView, h: Hit): boolean {
+  if (h.end - h.start < 2) return false;
+  let own = 0;
+  for (let i = h.start; i < h.end; i++) if (MARKET_CHARS.has(squash(text.slice(pv.from[i], pv.to[i])).charCodeAt(0))) own++;
+  return own > 0 && own < h.end - h.start;
+}
+
 /** Weak spellings of the contact keywords: a keyword heard only by its sound needs an invitation or an id. */
 const weakened = new WeakMap<Payload, Payload>();
 
@@ -286,8 +298,9 @@ function phoneticScan(text: string, pv: PhoneticView): Scan {
   ps.pairs = ps.pairs.filter((h) => typed(h) || h.end - h.start >= 3);
   // An `ok` word only ever keeps a pair from being a finding: heard in any characters it still counts.
   ps.roles = ps.roles.filter((h) => typed(h) || h.end - h.start >= 3 || (ROLE_DETECTORS[h.p.group]!.ok & h.p.groups) !== 0);
-  // A marketplace heard in other characters (掏包) is not named; typed out in pinyin (tao bao) it is.
-  ps.divert = ps.divert.filter((h) => h.p.kind !== Kind.Market || typed(h));
+  // A marketplace heard in other characters (掏包) is not named; typed out in pinyin (tao bao) it is, and
+  // so it is with one of its own characters kept (桃宝, 淘保, 小红薯, 斗音).
+  ps.divert = ps.divert.filter((h) => h.p.kind !== Kind.Market || typed(h) || keepsMarketChar(text, pv, h));
   return ps;
 }
 
