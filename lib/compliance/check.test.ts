@@ -394,6 +394,16 @@ describe('pinyin with tones typed as digits, and with a channel’s letters insi
   });
 });
 
+describe('insults in dialect, abbreviations and English', () => {
+  it.each(['你是nt吗', 'jb玩意', '沙雕', '瓜娃子', '智商欠费了吧', 'idiot', 'f**k you', '爬！', '老子不卖了'])('%s is abuse', (text) => {
+    expect(categories(text)).toContain('abuse');
+  });
+
+  it.each(['土鳖虫10克', '变态辣鸡翅', '西瓜皮很厚', '这个二货架很结实', '小猪一样可爱的抱枕', '我们这边爬楼送货要加钱吗'])('%s passes', (text) => {
+    expect(run(text).verdict).toBe('ok');
+  });
+});
+
 describe('insults in pictographs and homophones', () => {
   it.each(['🐶东西，爱买不买', '你🐎死了，天天来找事', '你个🐷', '神经兵一个'])('%s is abuse', (text) => {
     expect(categories(text)).toContain('abuse');
