@@ -339,6 +339,30 @@ describe('a marketplace misspelt by sound with one of its own characters kept', 
   });
 });
 
+describe('words reported in quotes, refusals and the courier’s phone', () => {
+  it.each([
+    '您朋友说的『淘宝更便宜』那家不是我们，我们只在这里开店',
+    '您刚才那句『傻X客服』我们就当没看见哈',
+    '按广告法，详情页里『国家级』『最高级』这些字我们都删掉了',
+    '没法给您私下转账退款哦，只能走平台，钱会原路退回',
+    '平台禁止引导线下交易，所以现金付款这个真帮不了您',
+    '没办法跟您保证百分百有效，每个人体质不一样',
+    '快递派件员电话 13700002468，您可以直接跟他约时间',
+  ])('%s is not held', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+
+  it.each(['你就是个『傻X』', '『全网最低价』，放心买', '有问题打我电话13700002468', '店名就叫“橙子手机壳”，去淘宝搜'])('%s still is', (text) => {
+    expect(['warn', 'block']).toContain(run(text).verdict);
+  });
+});
+
+describe('absolute claims and disparaging typed in pinyin', () => {
+  it.each(['quan wang zui di jia le qin', 'wǒmen shì dì yī pǐn pái', '这款jue dui shi zui hao de', 'pdd tai la ji le'])('%s is found', (text) => {
+    expect(['warn', 'block']).toContain(run(text).verdict);
+  });
+});
+
 describe('a warning tells of the act, unless it holds the real thing', () => {
   it.each([
     '如有人冒充我们店让您扫码领补偿，请及时举报',

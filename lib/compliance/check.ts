@@ -264,6 +264,30 @@ function keepsMarketChar(text: string, pv: PhoneticView, h: Hit): boolean {
   return own > 0 && own < h.end - h.start;
 }
 
+/** Quote marks: opening → closing. */
+const QUOTES = new Map([...'『』「」“”‘’《》'].reduce<[string, string][]>((out, c, i, all) => (i % 2 === 0 ? [...out, [c, all[i + 1]!]] : out), []));
+/** Words before a quote that report someone's words (您朋友说的『…』, 那句「…」), and after it, past other quotes (『…』『…』这些字). */
+const REPORT_BEFORE = /(说的?|那句|这句|提到的?|所谓的?|问的?|写着|写的|发的|骂的?)[：:\s]*$/;
+const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《][^』」”’》]{0,20}[』」”’》])*\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话)/;
+
+/**
+ * Does a finding start inside quote marks that report someone else's words (您朋友说的『淘宝更便宜』那家不是我们;
+ * 您那句『傻X客服』; 『国家级』这些字我们删了)? The agent tells of them, and the finding is a tip.
+ */
+function reported(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0 && start - i <= 40; i--) {
+    const close = QUOTES.get(text[i]!);
+    if (close === undefined) {
+      if ([...QUOTES.values()].includes(text[i]!)) return false;
+      continue;
+    }
+    const end = text.indexOf(close, start);
+    if (end < 0 || end - i > 60) return false;
+    return REPORT_BEFORE.test(text.slice(Math.max(0, i - 8), i)) || REPORT_AFTER.test(text.slice(end + 1, end + 60));
+  }
+  return false;
+}
+
 /** Weak spellings of the contact keywords: a keyword heard only by its sound needs an invitation or an id. */
 const weakened = new WeakMap<Payload, Payload>();
 
@@ -478,6 +502,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     let severity =
       c.severity ?? (rule.category === 'shop-word' ? 'block' : (settings.severities[rule.category] ?? DEFAULT_SEVERITIES[rule.category]));
     if (severity === 'off') continue;
+    if (severity !== 'tip' && reported(text, c.start)) severity = 'tip';
     if (warning && (lowered(rule.category, c.rule) || (rule.category === 'disparaging' && cueOutside(scan, c.start, c.end)) || phraseOnly(rule.category, text.slice(c.start, c.end)))) severity = 'tip';
     // Overlapping findings of one category become one highlight (我的电话 + 13800000000).
     const k = open.get(rule.category);
