@@ -165,28 +165,33 @@ function termFindings(scan: Scan, complaint: boolean, out: Candidate[]): void {
  * Two words of a pair within the window, in either order, in one sentence (评价写好一点，返您5元红包).
  * Each second word pairs with its nearest first word only.
  */
+/** Candidates of one pair word, nearest first (reused from call to call). */
+const pairCandidates: { a: Hit; gap: number; from: number; to: number }[] = [];
+
 function pairFindings(scan: Scan, out: Candidate[]): void {
   const { pairs, view, lex } = scan;
   for (const b of pairs) {
     if (b.p.strength === 0) continue;
-    let best: Hit | null = null;
-    let bestGap = Infinity;
     const limit = b.end + lex.maxGap + lex.maxLength;
+    pairCandidates.length = 0;
     for (let i = firstEndingFrom(pairs, b.start - lex.maxGap); i < pairs.length && pairs[i]!.end <= limit; i++) {
       const a = pairs[i]!;
       if (a.p.strength !== 0 || a.p.group !== b.p.group || (a.end > b.start && b.end > a.start)) continue;
       const gapFrom = Math.min(a.end, b.end);
       const gapTo = Math.max(a.start, b.start);
-      if (gapTo - gapFrom > a.p.gap || gapTo - gapFrom >= bestGap || hasBreak(view, gapFrom, gapTo, true, false)) continue;
-      // A negation between the two words (验证码不要告诉任何人, 退款原路退回支付宝) is one the pair says.
-      if ((b.p.flags & TermFlag.Negatable) !== 0 && negationIn(scan, gapFrom, gapTo)) continue;
-      best = a;
-      bestGap = gapTo - gapFrom;
+      if (gapTo - gapFrom > a.p.gap || hasBreak(view, gapFrom, gapTo, true, false)) continue;
+      pairCandidates.push({ a, gap: gapTo - gapFrom, from: gapFrom, to: gapTo });
     }
+    if (pairCandidates.length === 0) continue;
+    // The nearest word makes the pair, unless a negation lies between them (验证码不要告诉任何人, 退款原路退回
+    // 支付宝): then the next nearest. Negations are looked for only as far as needed (dense text stays linear).
+    pairCandidates.sort((x, y) => x.gap - y.gap);
+    const negatable = (b.p.flags & TermFlag.Negatable) !== 0;
+    const best = negatable ? pairCandidates.find((c) => !negationIn(scan, c.from, c.to)) : pairCandidates[0];
     if (best) {
-      const start = Math.min(best.start, b.start);
-      const end = Math.max(best.end, b.end);
-      out.push(fromView(view, b.p.rule, start, end, (b.p.flags & TermFlag.Negatable) !== 0));
+      const start = Math.min(best.a.start, b.start);
+      const end = Math.max(best.a.end, b.end);
+      out.push(fromView(view, b.p.rule, start, end, negatable));
     }
   }
 }
@@ -267,6 +272,8 @@ function keepsMarketChar(text: string, pv: PhoneticView, h: Hit): boolean {
 /** Quote marks: opening → closing. */
 const QUOTES = new Map([...'『』「」“”‘’《》'].reduce<[string, string][]>((out, c, i, all) => (i % 2 === 0 ? [...out, [c, all[i + 1]!]] : out), []));
 /** Words before a quote that report someone's words (您朋友说的『…』, 那句「…」), and after it, past other quotes (『…』『…』这些字). */
+const CLOSING = new Set(QUOTES.values());
+const HAS_QUOTE = /[『「“‘《]/;
 const REPORT_BEFORE = /(说的?|那句|这句|提到的?|所谓的?|问的?|写着|写的|发的|骂的?)[：:\s]*$/;
 const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《][^』」”’》]{0,20}[』」”’》])*\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话)/;
 
@@ -278,7 +285,7 @@ function reported(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0 && start - i <= 40; i--) {
     const close = QUOTES.get(text[i]!);
     if (close === undefined) {
-      if ([...QUOTES.values()].includes(text[i]!)) return false;
+      if (CLOSING.has(text[i]!)) return false;
       continue;
     }
     const end = text.indexOf(close, start);
@@ -480,6 +487,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
 
   const allow = allowSpans(scan);
   const warning = WARNING >= 0 && warns(scan);
+  const quoted = HAS_QUOTE.test(text);
   const findings: Finding[] = [];
   /** Length of the candidate whose rule a finding carries (the longest of those merged into it). */
   const ruleSpan: number[] = [];
@@ -502,7 +510,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     let severity =
       c.severity ?? (rule.category === 'shop-word' ? 'block' : (settings.severities[rule.category] ?? DEFAULT_SEVERITIES[rule.category]));
     if (severity === 'off') continue;
-    if (severity !== 'tip' && reported(text, c.start)) severity = 'tip';
+    if (quoted && severity !== 'tip' && reported(text, c.start)) severity = 'tip';
     if (warning && (lowered(rule.category, c.rule) || (rule.category === 'disparaging' && cueOutside(scan, c.start, c.end)) || phraseOnly(rule.category, text.slice(c.start, c.end)))) severity = 'tip';
     // Overlapping findings of one category become one highlight (我的电话 + 13800000000).
     const k = open.get(rule.category);
