@@ -363,6 +363,28 @@ describe('absolute claims and disparaging typed in pinyin', () => {
   });
 });
 
+describe('round14-fresh6’s kinds, by general words', () => {
+  it.each([
+    ['我们家的蜂蜜是最纯的，绝无添加', 'absolute-claim'],
+    ['你脑子瓦特了吧', 'abuse'],
+    ['你家里人的电话我也有，想好了再评价', 'abuse'],
+    ['这单走私单吧，价格给你最低', 'off-platform-payment'],
+    ['拍下后申请仅退款，我们另外在微信上结', 'off-platform-payment'],
+    ['晒单有礼，晒完联系我', 'review-inducement'],
+    ['联系方式不方便在这发，看我个签', 'off-platform-contact'],
+  ])('%s is %s', (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    '去死皮的磨砂膏，每周用一到两次',
+    '如对处理结果不满意，可以在订单页申请拼多多官方介入',
+    "您说的那个'淘宝官方小二'打来的电话是假的，淘宝不会打电话要求您转账",
+  ])('%s is not held', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+});
+
 describe('a warning tells of the act, unless it holds the real thing', () => {
   it.each([
     '如有人冒充我们店让您扫码领补偿，请及时举报',

@@ -270,11 +270,11 @@ function keepsMarketChar(text: string, pv: PhoneticView, h: Hit): boolean {
 }
 
 /** Quote marks: opening → closing. */
-const QUOTES = new Map([...'『』「」“”‘’《》'].reduce<[string, string][]>((out, c, i, all) => (i % 2 === 0 ? [...out, [c, all[i + 1]!]] : out), []));
+const QUOTES = new Map([...'『』「」“”‘’《》\'\'""'].reduce<[string, string][]>((out, c, i, all) => (i % 2 === 0 ? [...out, [c, all[i + 1]!]] : out), []));
 /** Words before a quote that report someone's words (您朋友说的『…』, 那句「…」), and after it, past other quotes (『…』『…』这些字). */
 const CLOSING = new Set(QUOTES.values());
-const HAS_QUOTE = /[『「“‘《]/;
-const REPORT_BEFORE = /(说的?|那句|这句|提到的?|所谓的?|问的?|写着|写的|发的|骂的?)[：:\s]*$/;
+const HAS_QUOTE = /[『「“‘《'"]/;
+const REPORT_BEFORE = /(说的?|那句|这句|提到的?|所谓的?|问的?|写着|写的|发的|骂的?|冒充|假冒|自称)(那个|这个|那种|这种)?[：:\s]*$/;
 const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《][^』」”’》]{0,20}[』」”’》])*\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话)/;
 
 /**
