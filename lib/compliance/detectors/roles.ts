@@ -58,6 +58,8 @@ export function roleFindings(scan: Scan, out: Candidate[]): void {
   ROLE_DETECTORS.forEach((det, d) => {
     if (det.skipOnReturn && scan.returns > 0) return;
     let oks: Hit[] | null = null;
+    /** Every pair's bit: all the rules this detector finds are found. */
+    const all = (1 << det.when.length) - 1;
     for (const b of roles) {
       if (b.p.group !== d) continue;
       // Rules already found ending at b: one finding per rule (a pair of its own rule may add a second).
@@ -83,7 +85,7 @@ export function roleFindings(scan: Scan, out: Candidate[]): void {
           // Every pair of the same rule is found with it.
           for (let m = 0; m < det.when.length; m++) if (det.when[m]!.rule === pair.rule) found |= 1 << m;
         }
-        if (det.when.every((_, m) => found & (1 << m))) break;
+        if (found === all) break;
       }
     }
   });
