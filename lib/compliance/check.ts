@@ -8,12 +8,12 @@ import { tokenFindings } from './detectors/tokens';
 import { keywordFindings } from './detectors/keywords';
 import { linkFindings } from './detectors/links';
 import { numberFindings } from './detectors/numbers';
-import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, isClauseBreak, isSentenceBreak, negationIn, question, type Scan, scanView } from './hits';
+import { type Candidate, CLOSING_QUOTES, firstEndingFrom, fromView, hasBreak, hasQuote, type Hit, isClauseBreak, isSentenceBreak, negationIn, QUOTE_CLOSE, question, type Scan, scanView } from './hits';
 import { roleFindings } from './detectors/roles';
 import { expandTemplate, Kind, lexiconFor, ROLE_DETECTORS, type Payload, PHONETIC_TYPED_ONLY, phoneticLexicon, RULES, ruleIndex, Strength, TermFlag, variantsOf } from './lexicon';
 import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES } from './defaults';
 import { type CheckResult, type Finding, maxVerdict, type Verdict } from './types';
-import { isDigitSyllable, phoneticView, type PhoneticView, SPOKEN } from './phonetic';
+import { isDigitSyllable, isSyllableCode, phoneticView, type PhoneticView, SPOKEN } from './phonetic';
 import { initialsView, joinedView, scratchView, squash, squashedView, type View } from './views';
 import abuseWords from './lexicon/abuse.json';
 import diversion from './lexicon/diversion.json';
@@ -92,18 +92,13 @@ const WARNING = ROLE_DETECTORS.findIndex((d) => d.id === 'warning');
 const WARNING_CUE = WARNING >= 0 ? ROLE_DETECTORS[WARNING]!.bits.cue! : 0;
 const WARNING_OK = WARNING >= 0 ? ROLE_DETECTORS[WARNING]!.ok : 0;
 /**
- * What a warning lowers: saying what the platform or a scammer would say, naming another marketplace,
- * describing a profile that holds a contact (看到头像里留联系方式的店铺要小心), asking for a card, or calling
- * scammers what they are.
+ * What a warning lowers even when it holds a name or a number: saying what the platform or a scammer
+ * would say, naming another marketplace, describing a profile that holds a contact
+ * (看到头像里留联系方式的店铺要小心). Findings of words only are lowered by phraseOnly.
  */
 const DIVERT_RULE = ruleIndex('contact.divert');
 const POINTER_RULE = ruleIndex('contact.pointer');
-/** A request for the buyer's card (payment.card-request) is a request for a secret, lowered with them (…索要您的银行卡号，请注意防骗). */
-const CARD_RULE = ruleIndex('payment.card-request');
-const ELSEWHERE_RULE = ruleIndex('payment.elsewhere');
-const QR_TEXT_RULE = ruleIndex('qr.text');
-const lowered = (category: string, rule: number) =>
-  category === 'impersonation' || rule === DIVERT_RULE || rule === POINTER_RULE || rule === CARD_RULE || rule === ELSEWHERE_RULE || rule === QR_TEXT_RULE;
+const lowered = (category: string, rule: number) => category === 'impersonation' || rule === DIVERT_RULE || rule === POINTER_RULE;
 
 /**
  * A disparaging finding in a warning is lowered only when a cue stands outside it (自称平台客服…都是骗子):
@@ -121,11 +116,6 @@ function cueOutside(scan: Scan, start: number, end: number): boolean {
 }
 
 /**
- * Does the message warn the buyer or quote a rule (官方不会让您交解冻费，请举报; 谨防冒充客服; 平台不会
- * 找您要验证码)? Its impersonation, diversion, profile-pointer and disparaging findings are then what it warns about: tips.
- * A cue said the other way round (我们不是骗子) is none.
- */
-/**
  * In a warning, every finding made of words only is lowered too (如有人让您扫码领补偿，请举报; 对方让您转账到
  * 银行卡，这是诈骗): the message tells of the act. Not an insult, a claim or a shop word, and not a finding
  * that holds an id, a number or a domain: a warning never needs the real thing. Disparaging is lowered
@@ -134,6 +124,11 @@ function cueOutside(scan: Scan, start: number, end: number): boolean {
 const KEEPS = new Set(['abuse', 'absolute-claim', 'poor-service', 'shop-word', 'disparaging']);
 const phraseOnly = (category: string, t: string) => !KEEPS.has(category) && !/[A-Za-z0-9_]{5,}|[.．。][a-z]{2,}|[0-9０-９]{4,}/i.test(t);
 
+/**
+ * Does the message warn the buyer or quote a rule (官方不会让您交解冻费，请举报; 谨防冒充客服; 平台不会
+ * 找您要验证码)? Its impersonation, diversion, profile-pointer and disparaging findings are then what it warns about: tips.
+ * A cue said the other way round (我们不是骗子) is none.
+ */
 function warns(scan: Scan): boolean {
   let cue = false;
   for (const h of scan.roles) {
@@ -161,13 +156,13 @@ function termFindings(scan: Scan, complaint: boolean, out: Candidate[]): void {
   }
 }
 
+/** Candidates of one pair word, nearest first (reused from call to call). */
+const pairCandidates: { a: Hit; gap: number; from: number; to: number }[] = [];
+
 /**
  * Two words of a pair within the window, in either order, in one sentence (评价写好一点，返您5元红包).
  * Each second word pairs with its nearest first word only.
  */
-/** Candidates of one pair word, nearest first (reused from call to call). */
-const pairCandidates: { a: Hit; gap: number; from: number; to: number }[] = [];
-
 function pairFindings(scan: Scan, out: Candidate[]): void {
   const { pairs, view, lex } = scan;
   for (const b of pairs) {
@@ -254,7 +249,7 @@ function mixedOwn(text: string, pv: PhoneticView, h: Hit): boolean {
 
 /** Does the hit hold a unit the phonetic view folded (a syllable code), not only letters left as typed? */
 function hasPhoneticCode(pv: PhoneticView, h: Hit): boolean {
-  for (let i = h.start; i < h.end; i++) if (pv.codes[i]! >= 0xe000 && pv.codes[i]! < 0xf900) return true;
+  for (let i = h.start; i < h.end; i++) if (isSyllableCode(pv.codes[i]!)) return true;
   return false;
 }
 
@@ -269,11 +264,7 @@ function keepsMarketChar(text: string, pv: PhoneticView, h: Hit): boolean {
   return own > 0 && own < h.end - h.start;
 }
 
-/** Quote marks: opening → closing. */
-const QUOTES = new Map([...'『』「」“”‘’《》\'\'""'].reduce<[string, string][]>((out, c, i, all) => (i % 2 === 0 ? [...out, [c, all[i + 1]!]] : out), []));
 /** Words before a quote that report someone's words (您朋友说的『…』, 那句「…」), and after it, past other quotes (『…』『…』这些字). */
-const CLOSING = new Set(QUOTES.values());
-const HAS_QUOTE = /[『「“‘《'"]/;
 const REPORT_BEFORE = /(说的?|那句|这句|提到的?|所谓的?|问的?|写着|写的|发的|骂的?|冒充|假冒|自称)(那个|这个|那种|这种)?[：:\s]*$/;
 const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《][^』」”’》]{0,20}[』」”’》])*\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话)/;
 
@@ -283,9 +274,9 @@ const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《][^』」”’》]{0,20}
  */
 function reported(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0 && start - i <= 40; i--) {
-    const close = QUOTES.get(text[i]!);
+    const close = QUOTE_CLOSE.get(text[i]!);
     if (close === undefined) {
-      if (CLOSING.has(text[i]!)) return false;
+      if (CLOSING_QUOTES.has(text[i]!)) return false;
       continue;
     }
     const end = text.indexOf(close, start);
@@ -487,7 +478,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
 
   const allow = allowSpans(scan);
   const warning = WARNING >= 0 && warns(scan);
-  const quoted = HAS_QUOTE.test(text);
+  const quoted = hasQuote(text);
   const findings: Finding[] = [];
   /** Length of the candidate whose rule a finding carries (the longest of those merged into it). */
   const ruleSpan: number[] = [];

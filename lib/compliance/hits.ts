@@ -139,6 +139,20 @@ const SEMICOLON = 0x3b;
 const IDEOGRAPHIC_COMMA = 0x3001;
 const FULL_STOP = 0x3002;
 
+/** Quote marks, opening → closing (ASCII quotes close themselves). */
+export const QUOTE_CLOSE: ReadonlyMap<string, string> = new Map([
+  ['『', '』'],
+  ['「', '」'],
+  ['“', '”'],
+  ['‘', '’'],
+  ['《', '》'],
+  ["'", "'"],
+  ['"', '"'],
+]);
+export const CLOSING_QUOTES: ReadonlySet<string> = new Set(QUOTE_CLOSE.values());
+/** Does the text hold an opening quote mark? */
+export const hasQuote = (text: string) => /[『「“‘《'"]/.test(text);
+
 export function isSentenceBreak(c: number): boolean {
   return c === FULL_STOP || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }

@@ -34,6 +34,8 @@ for (const [s, d] of Object.entries(SPOKEN_DIGITS)) {
   const code = SYLLABLE_CODE.get(s);
   if (code !== undefined) DIGIT_OF_CODE.set(code, d);
 }
+/** Is the code a syllable the view folded something to (not a character or a letter left as typed)? */
+export const isSyllableCode = (code: number): boolean => code >= PUA && code < PUA + SYLLABLES.length;
 /** Is the syllable code one of a digit read out (wu, yi, ba …)? */
 export const isDigitSyllable = (code: number): boolean => DIGIT_OF_CODE.has(code);
 

@@ -9,7 +9,7 @@
  * 京东快递 and 抖音同款 name a marketplace without sending anyone there. A negation between the name
  * and what makes it a diversion says the opposite (京东没有我们的店, 在京东买的那单不是我们家的).
  */
-import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, negationIn, type Scan } from '../hits';
+import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, negationIn, QUOTE_CLOSE, type Scan } from '../hits';
 import { Kind, ruleIndex, Strength } from '../lexicon';
 
 const DIVERT = ruleIndex('contact.divert');
@@ -17,7 +17,7 @@ const ELSEWHERE = ruleIndex('payment.elsewhere');
 /** A purchase asked for where the buyer is sent (去淘宝拍, 在那边下单, 那边买): the money leaves the platform too. */
 const PURCHASE = /下单|拍|买|购|付款|付钱|结算|拿货|付定金|交钱/;
 const SOU = '搜'.charCodeAt(0);
-const OPENING_QUOTES = new Set([...'“"\'「『‘《'].map((c) => c.charCodeAt(0)));
+const OPENING_QUOTES = new Set([...QUOTE_CLOSE.keys()].map((c) => c.charCodeAt(0)));
 
 const DE = '的'.charCodeAt(0);
 /** First characters of the lures that send the buyer somewhere (去…, 那边…, 过去…). */
