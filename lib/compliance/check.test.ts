@@ -638,3 +638,24 @@ describe('a warning that calls scammers what they are', () => {
     expect(run('别家都是骗子').verdict).toBe('warn');
   });
 });
+
+describe('round 15: threats by what is done to the buyer, and authorities claimed', () => {
+  it.each([
+    ['敢打一星，你的照片我就发到你们业主群', '您的照片我们不会外传，放心'],
+    ['你再逼逼，看你怎么办', '您再等等，看看明天能不能到'],
+    ['我把你的电话号码卖给别人', '我把您的电话发给快递员了，方便派送'],
+  ])('finds the threat %s, lets %s through', (caught, passes) => {
+    expect(categories(caught)).toContain('abuse');
+    expect(run(passes).verdict).not.toBe('block');
+  });
+
+  it.each([
+    ['我这边是快递理赔中心的，给您办理赔付', '快递丢件的话我们这边给您申请理赔'],
+    ['这里是市场监管局，请配合调查', '如有疑问可以拨打市场监管局的电话咨询'],
+    ['平台提示您的账号异地登录，请按我的指引操作', '您按说明书的步骤操作一下就能配网'],
+    ['系统显示您的花呗每月会从您账户扣费，需要关闭', '花呗分期的话平台每月会自动还款'],
+  ])('finds the scam %s, lets %s through', (caught, passes) => {
+    expect(categories(caught)).toContain('impersonation');
+    expect(run(passes).verdict).not.toBe('block');
+  });
+});
