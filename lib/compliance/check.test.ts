@@ -659,3 +659,17 @@ describe('round 15: threats by what is done to the buyer, and authorities claime
     expect(run(passes).verdict).not.toBe('block');
   });
 });
+
+describe('round 15: reviews changed for something, and stars in a row', () => {
+  it.each([
+    ['您撤销一下中评，我这边补偿您10元', '中评我们已经看到了，会改进包装'],
+    ['确认收货后给个⭐⭐⭐⭐⭐，截图领五元券', '⭐新品上市⭐ 今天下单送运费险'],
+  ])('finds %s, lets %s through', (caught, passes) => {
+    expect(categories(caught)).toContain('review-inducement');
+    expect(run(passes).verdict).toBe('ok');
+  });
+
+  it('still reads a lone star as a separator', () => {
+    expect(categories('⭐微⭐信⭐：shop_after88')).toContain('off-platform-contact');
+  });
+});

@@ -191,6 +191,17 @@ export function foldAstral(cp: number): number {
   return 0;
 }
 
+/** Star symbols (⭐ ★ ☆ 🌟 …): a run of two or more is read as 星 each (⭐⭐⭐⭐⭐ = five stars); one alone is a separator (⭐微⭐信). */
+const STARS = new Set([0x2b50, 0x2605, 0x2606, 0x272a, 0x272d, 0x1f31f]);
+
+/** Length in UTF-16 units of the star at text[i] (a variation selector after it included), or 0. */
+export function starAt(text: string, i: number): number {
+  const cp = text.codePointAt(i) ?? 0;
+  if (!STARS.has(cp)) return 0;
+  const n = cp > 0xffff ? 2 : 1;
+  return text.charCodeAt(i + n) === 0xfe0f ? n + 1 : n;
+}
+
 /** Fold a whole string, keeping every character (no separator removal). For patterns and tests. */
 export function foldString(s: string): string {
   let out = '';

@@ -8,7 +8,7 @@
  * - link view: folded, with spaces, brackets, quotes and emoji dropped and spelled-out dots
  *   (点, 。, dot) turned into "."; URLs and e-mail addresses are read here.
  */
-import { classOf, foldAstral, foldCode, foldMulti, LINK_DROP, MULTI_CODE, SEP, SPACE } from './fold';
+import { classOf, foldAstral, starAt, foldCode, foldMulti, LINK_DROP, MULTI_CODE, SEP, SPACE } from './fold';
 
 export interface View {
   /** Folded code units; only [0, length) is meaningful. */
@@ -67,8 +67,18 @@ function build(text: string, dropMask: number, dropExact: number, keepSpaces = f
     v = into;
     v.length = 0;
   } else v = alloc(n * 2 + 8);
+  let starRun = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    const star = c === 0x2b50 || c === 0x2605 || c === 0x2606 || c === 0x272a || c === 0x272d || c === 0xd83c ? starAt(text, i) : 0;
+    if (star) {
+      // Stars in a run (⭐⭐⭐⭐⭐) are each read as 星; a lone star is a separator (⭐微⭐信).
+      if (starRun || starAt(text, i + star)) push(v, 0x661f, i, i + star);
+      starRun = starAt(text, i + star) !== 0;
+      i += star - 1;
+      continue;
+    }
+    starRun = false;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
