@@ -673,3 +673,31 @@ describe('round 15: reviews changed for something, and stars in a row', () => {
     expect(categories('⭐微⭐信⭐：shop_after88')).toContain('off-platform-contact');
   });
 });
+
+describe('round 15: tokens, pinyin read as words, and answers that say no', () => {
+  it.each([
+    ['【淘宝】 5💰tB3mQ8sLp1💰 复制整段打开', 'third-party-link', '订单号#A123456#请核对一下'],
+    ['👉 ￥ Cw6 Tz9 Ep2 ￥ 👈 复制整条，打开📱淘宝', 'third-party-link', '型号 *SN12345* 的配件有货'],
+    ['打开闲鱼搜这个码：【XY88KK2】', 'third-party-link', '您的取件码是【A1B2C3】，到驿站取'],
+    ['wo men shi ti dian zai wen san lu 88 hao', 'store-address', 'wo men mei you shi ti dian'],
+    ['zhuan dao wo yin hang ka', 'off-platform-payment', 'yin hang ka bu yong ti gong'],
+    ['这边库存没了，微店还有几件，搜“小满童装”', 'off-platform-contact', '您在淘宝上拍的那单，店名叫“小鹿”吗？'],
+    ['货到了把钱给快递小哥就行，现金', 'off-platform-payment', '运费给快递员吗？不用的，已经包邮了'],
+    ['再拉5个人就能升总代', 'prohibited', '邀请好友拼单可以更便宜'],
+    ['您下载一下向日葵，我远程帮您操作退款', 'impersonation', '向日葵图案的抱枕有现货'],
+  ])('finds %s (%s), lets %s through', (caught, category, passes) => {
+    expect(categories(caught)).toContain(category);
+    expect(['ok', 'tip']).toContain(run(passes).verdict);
+  });
+
+  it('reads a scam message the buyer received, quoted, as reported', () => {
+    expect(['ok', 'tip']).toContain(run('您转发的那条“淘宝官方通知账户冻结”短信不是真的').verdict);
+    expect(categories('淘宝官方通知：账户冻结，请联系专员')).toContain('impersonation');
+  });
+
+  it('takes a return warehouse for a return address, and a visit it cannot arrange as declined', () => {
+    expect(run('售后仓地址：河北省廊坊市固安县工业园区南区8号 刘女士 13500003456，顺丰中通都可以').verdict).toBe('ok');
+    expect(run('上门看货我们这边安排不了，可以给您拍实物视频').verdict).toBe('ok');
+    expect(run('加QQ吧，平台不允许发图').verdict).toBe('block');
+  });
+});

@@ -265,8 +265,8 @@ function keepsMarketChar(text: string, pv: PhoneticView, h: Hit): boolean {
 }
 
 /** Words before a quote that report someone's words (您朋友说的『…』, 那句「…」), and after it, past other quotes (『…』『…』这些字). */
-const REPORT_BEFORE = /(说的?|那句|这句|提到的?|所谓的?|问的?|写着|写的|发的|骂的?|冒充|假冒|自称)(那个|这个|那种|这种)?[：:\s]*$/;
-const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《][^』」”’》]{0,20}[』」”’》])*\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话)/;
+const REPORT_BEFORE = /(说的?|那句|这句|那条|这条|那段|这段|提到的?|所谓的?|问的?|写着|写的|发的|收到的?|骂的?|冒充|假冒|自称)(那个|这个|那种|这种|那条|这条|那段|这段)?[：:\s]*$/;
+const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《][^』」”’》]{0,20}[』」”’》])*\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话|短信|消息|信息|通知|电话|的话|是假的|不是真的|都是假的)/;
 
 /**
  * Does a finding start inside quote marks that report someone else's words (您朋友说的『淘宝更便宜』那家不是我们;
@@ -284,6 +284,27 @@ function reported(text: string, start: number): boolean {
     return REPORT_BEFORE.test(text.slice(Math.max(0, i - 8), i)) || REPORT_AFTER.test(text.slice(end + 1, end + 60));
   }
   return false;
+}
+
+/** A question echoed and answered no in the next sentence (运费给快递员吗？不用的，已经包邮了; 您问能不能扫码付？不可以的哈). */
+const ANSWER_NO = /^[\s亲哈呢哦～~]*(不用|不可以|不行|不能|不需要|不支持|不是|没有|不会|不提供|没法|不方便)(的|哦|哈|呢|了|呀|啦|滴)*([,，。.!！~～\s]|$)/;
+const QUESTION_MARK = /[?？]/;
+const SENTENCE_END = /[。!！\n]/;
+
+/**
+ * Does the finding [start, end) lie in a question the agent answers no to right after it? The words are
+ * the buyer's, asked back; an id or a number in them is not (phraseOnly decides that with the finding).
+ */
+function answeredNo(text: string, start: number, end: number): boolean {
+  let q = end;
+  while (q < text.length && q - end <= 30 && !QUESTION_MARK.test(text[q]!)) {
+    if (SENTENCE_END.test(text[q]!)) return false;
+    q++;
+  }
+  if (q >= text.length || !QUESTION_MARK.test(text[q]!)) return false;
+  for (let i = start - 1; i >= 0; i--) if (QUESTION_MARK.test(text[i]!)) return false;
+  while (q < text.length && QUESTION_MARK.test(text[q]!)) q++;
+  return ANSWER_NO.test(text.slice(q, q + 12));
 }
 
 /** Weak spellings of the contact keywords: a keyword heard only by its sound needs an invitation or an id. */
@@ -479,6 +500,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   const allow = allowSpans(scan);
   const warning = WARNING >= 0 && warns(scan);
   const quoted = hasQuote(text);
+  const asks = QUESTION_MARK.test(text);
   const findings: Finding[] = [];
   /** Length of the candidate whose rule a finding carries (the longest of those merged into it). */
   const ruleSpan: number[] = [];
@@ -502,6 +524,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
       c.severity ?? (rule.category === 'shop-word' ? 'block' : (settings.severities[rule.category] ?? DEFAULT_SEVERITIES[rule.category]));
     if (severity === 'off') continue;
     if (quoted && severity !== 'tip' && reported(text, c.start)) severity = 'tip';
+    if (severity !== 'tip' && asks && answeredNo(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
     if (warning && (lowered(rule.category, c.rule) || (rule.category === 'disparaging' && cueOutside(scan, c.start, c.end)) || phraseOnly(rule.category, text.slice(c.start, c.end)))) severity = 'tip';
     // Overlapping findings of one category become one highlight (我的电话 + 13800000000).
     const k = open.get(rule.category);

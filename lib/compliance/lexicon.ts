@@ -31,7 +31,7 @@ import { Matcher } from './matcher';
 import { hash53Hex } from '../hash';
 import type { ShopWord } from './defaults';
 import type { Category } from './types';
-import { hasPhonetic, phoneticKey } from './phonetic';
+import { hasPhonetic, phoneticKey, syllablesKey } from './phonetic';
 import { squash } from './views';
 
 // ---------------------------------------------------------------------------------------------
@@ -330,11 +330,22 @@ class Builder {
   private readonly keys: string[] = [];
   private readonly lists: Payload[][] = [];
 
-  /** `key`: how a word is normalised into a pattern (the squashed view's reading, or the phonetic one). */
-  constructor(private readonly key: (word: string) => string = squash) {}
+  /**
+   * `key`: how a word is normalised into a pattern (the squashed view's reading, or the phonetic one);
+   * `alias`: another key for a word (the phonetic key of its reading as a word, 银行卡 → yin hang ka).
+   */
+  constructor(
+    private readonly key: (word: string) => string = squash,
+    private readonly alias?: (word: string) => string | undefined,
+  ) {}
 
   add(raw: string, p: Payload): void {
-    const key = this.key(raw);
+    const other = this.alias?.(raw);
+    if (other) this.addKey(other, p);
+    this.addKey(this.key(raw), p);
+  }
+
+  private addKey(key: string, p: Payload): void {
     if (!key) return;
     let i = this.index.get(key);
     if (i === undefined) {
@@ -720,6 +731,11 @@ let phoneticBuilt: Lexicon | null = null;
 
 /** How a word is keyed in the phonetic lexicon: read the way the squashed view reads text, then by sound. */
 const phoneticWordKey = (w: string) => phoneticKey(squash(w));
+/** Words read as words differently from their characters (homophones.json `words`: 银行卡 → yin hang ka). */
+const WORD_READINGS: Readonly<Record<string, string>> = homophones.words;
+
+/** A builder of the phonetic lexicon: words keyed by sound, and by their reading as words where it differs. */
+const phoneticBuilder = () => new Builder(phoneticWordKey, (w) => (WORD_READINGS[w] ? syllablesKey(WORD_READINGS[w]) : undefined));
 
 /** The phonetic lexicon (built once; the shop's own words are matched as typed, not by sound). */
 export function phoneticLexicon(): Lexicon {
@@ -727,7 +743,7 @@ export function phoneticLexicon(): Lexicon {
   const ready = readyMade();
   let b: Builder;
   if (ready) b = Builder.restore(ready.phonetic, phoneticWordKey);
-  else fillPhonetic((b = new Builder(phoneticWordKey)));
+  else fillPhonetic((b = phoneticBuilder()));
   return (phoneticBuilt = b.build(keywordGroups(), context.numbers.window, context.numbers.after));
 }
 
@@ -780,7 +796,7 @@ export function sourceFingerprint(): string {
 export function makeReadyMade(): ReadyMade {
   const main = new Builder();
   fillBuiltIn(main);
-  const phonetic = new Builder(phoneticWordKey);
+  const phonetic = phoneticBuilder();
   fillPhonetic(phonetic);
   return { fingerprint: sourceFingerprint(), main: main.snapshot(), phonetic: phonetic.snapshot() };
 }

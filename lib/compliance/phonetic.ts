@@ -52,6 +52,17 @@ export const SPOKEN = 2;
 const isLower = (c: number) => c >= 0x61 && c <= 0x7a;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
+/** The phonetic key of a reading given as syllables ("yin hang ka"); '' if one is not a syllable. */
+export function syllablesKey(reading: string): string {
+  let out = '';
+  for (const s of reading.split(' ')) {
+    const code = SYLLABLE_CODE.get(s);
+    if (code === undefined) return '';
+    out += String.fromCharCode(code);
+  }
+  return out;
+}
+
 /** Syllable code of a folded character (the character itself when it is not folded). */
 export function phoneticCode(c: number): number {
   const p = PHON[c]!;

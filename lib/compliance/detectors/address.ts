@@ -165,11 +165,34 @@ export function hasStreet(scan: Scan): boolean {
   return scan.street;
 }
 
+/** A street and its number typed in pinyin (wen san lu 88 hao, huanghe lù 8 hào: tones are folded away). */
+const PINYIN_STREET = /(?:lu|jie|dadao|dajie|xiang|nong|hutong)([0-9]{1,5})hao(?![a-z])/g;
+/** The latin run before it, read back to where the address's words start (at most this far). */
+const PINYIN_LEAD_MAX = 40;
+
+function pinyinStreets(scan: Scan, out: Candidate[]): void {
+  const { codes, length } = scan.view;
+  const text = String.fromCharCode(...codes.subarray(0, Math.min(length, 4096)));
+  for (const m of text.matchAll(PINYIN_STREET)) {
+    const end = m.index! + m[0].length;
+    let start = m.index!;
+    while (start > 0 && m.index! - start < PINYIN_LEAD_MAX && isAlnum(codes[start - 1]!)) start--;
+    out.push(fromView(scan.view, STREET, start, end, true));
+  }
+}
+
 function streets(scan: Scan, out: Candidate[]): void {
   const { codes, length } = scan.view;
   let hasHao = false;
-  for (let i = 1; i < length && !hasHao; i++) hasHao = codes[i] === HAO;
-  if (!hasHao) return;
+  let hasH = false;
+  for (let i = 1; i < length && !hasHao; i++) {
+    hasHao = codes[i] === HAO;
+    hasH ||= codes[i] === 0x68 && isDigit(codes[i - 1]!);
+  }
+  if (!hasHao) {
+    if (hasH) pinyinStreets(scan, out);
+    return;
+  }
   // Matches do not overlap: the next one starts at or after the end of the last (as a /g expression's).
   let lastEnd = 0;
   for (let e = 1; e < length; e++) {

@@ -17,6 +17,8 @@ const ELSEWHERE = ruleIndex('payment.elsewhere');
 /** A purchase asked for where the buyer is sent (去淘宝拍, 在那边下单, 那边买): the money leaves the platform too. */
 const PURCHASE = /下单|拍|买|购|付款|付钱|结算|拿货|付定金|交钱/;
 const SOU = '搜'.charCodeAt(0);
+/** Actions that name a shop (店名, 店铺名叫 …): followed by a quoted name, they say where to go. */
+const NAMING = /名|叫/;
 const OPENING_QUOTES = new Set([...QUOTE_CLOSE.keys()].map((c) => c.charCodeAt(0)));
 
 const DE = '的'.charCodeAt(0);
@@ -28,6 +30,12 @@ const HUA = '话'.charCodeAt(0);
 /** Is the verb ending at `end` told of (买的, 搜过), not asked for? 买的话 is a condition, which asks. */
 const toldOf = (view: Scan['view'], end: number) =>
   end < view.length && (view.codes[end] === GUO || (view.codes[end] === DE && view.codes[end + 1] !== HUA));
+
+/** Does the sentence from `at` on end in a question (店名叫“小鹿”吗？): it asks the buyer, it sends nobody. */
+function asked(text: string, at: number): boolean {
+  const rest = /^[^。！!？?\n]*([？?]|吗|么)/.exec(text.slice(at, at + 40));
+  return rest !== null;
+}
 
 /** Does a quoted name start at `at` in the text (spaces, a line break and a colon skipped)? */
 function quoteAt(text: string, at: number): boolean {
@@ -70,6 +78,8 @@ export function diversionFindings(scan: Scan, platform: string, out: Candidate[]
     let strong = false;
     /** A lure that sends the buyer (去搜, 去那边, 那边下单, 过去买), not one that only praises. */
     let send = false;
+    /** A purchase or search there told of right after the name (在淘宝上拍的那单): the rest is about it. */
+    let told = false;
     // Hits come ordered by end: only those ending within the window around the name can count.
     const last = m.end + window + lex.maxLength;
     for (let i = firstEndingFrom(divert, m.start - window); i < divert.length && divert[i]!.end <= last; i++) {
@@ -81,16 +91,23 @@ export function diversionFindings(scan: Scan, platform: string, out: Candidate[]
       } else if ((k === Kind.Action || k === Kind.Lure) && h.start >= m.end && h.start - m.end <= window && near(m.end, h.start)) {
         if (negatedBetween(scan, m.end, h.start)) continue;
         // 在淘宝买的那单, 京东搜过: a purchase or a search told of, not asked for (…买的话 still asks).
-        if (k === Kind.Action && toldOf(view, h.end)) continue;
+        if (k === Kind.Action && toldOf(view, h.end)) {
+          // 在淘宝上拍的那单…: what follows is about that purchase, not a place to go.
+          if (h.start - m.end <= 1) told = true;
+          continue;
+        }
         // 淘宝搜“小鹿家居”, 京东上搜「木子家」: a search for a quoted name right after the marketplace's
         // sends the buyer there as a go-verb would (淘宝搜不到, 我在淘宝搜过了 name nothing to search).
         if (k === Kind.Action && h.start - m.end <= 1 && view.codes[h.start] === SOU && quoteAt(scan.text, view.to[h.end - 1]!)) go = true;
+        // …微店还有几件，搜“小满童装”; 有赞那边店铺名叫“山野茶事”: a quoted name to search for or a shop's
+        // name given further on in the sentence sends the buyer there all the same.
+        else if (k === Kind.Action && (view.codes[h.start] === SOU || NAMING.test(scan.text.slice(view.from[h.start]!, view.to[h.end - 1]!))) && quoteAt(scan.text, view.to[h.end - 1]!) && !asked(scan.text, view.to[h.end - 1]!)) go = true;
         if (!after || h.end > after.end) after = h;
         if (k === Kind.Lure && h.p.strength === Strength.Strong) strong = true;
         if (k === Kind.Lure && SENDING.has(view.codes[h.start]!)) send = true;
       }
     }
-    if (!after || !(named ? send : go || self || strong)) continue;
+    if (!after || !(named ? send : go || self || strong) || (told && !strong && !send)) continue;
     const c = fromView(view, DIVERT, m.start, after.end, true);
     c.negateFrom = m.start;
     out.push(c);
