@@ -701,3 +701,22 @@ describe('round 15: tokens, pinyin read as words, and answers that say no', () =
     expect(run('加QQ吧，平台不允许发图').verdict).toBe('block');
   });
 });
+
+describe('round 15: ids between separators, over lines and in pictures', () => {
+  it.each([
+    ['q*q：2*0*0*0*0*1*3*5*7*9', '您的手机号138****5678已登记'],
+    ['有事qq我，20000156', '平台会扣我们的保证金'],
+    ['邮\n箱\nann.kf@\nqq.com\n发这里', '发票开好后\n会发到您的订单里'],
+    ['详情页最后一张图右下角有我号，加一下', '详情页最后一张图是尺码表，您看下'],
+    ['客服名字那里括号里的就是手机号', '您的电话在订单里，括号里是收件人'],
+    ['ks同名店铺，直接搜', '尺码选ks还是m'],
+  ])('finds %s, lets %s through', (caught, passes) => {
+    expect(categories(caught)).toContain('off-platform-contact');
+    expect(['ok', 'tip']).toContain(run(passes).verdict);
+  });
+
+  it('reads a word in characters typed next to pinyin with it', () => {
+    expect(categories('我是pin duo duo guan fang ke fu，您的订单有异常')).toContain('impersonation');
+    expect(run('我是店铺客服，您的订单有异常我帮您查').verdict).toBe('ok');
+  });
+});

@@ -335,12 +335,18 @@ function phoneticScan(text: string, pv: PhoneticView): Scan {
     for (let i = h.start; i < h.end; i++) if (pv.latin[i] !== 1) return false;
     return true;
   };
-  ps.terms = ps.terms.filter((h) => (PHONETIC_TYPED_ONLY.has(RULES[h.p.rule]!.category) ? typedAll(h) || mixedOwn(text, pv, h) : typed(h) || h.end - h.start >= 3));
+  /** Pinyin typed right next to it (我是 pin duo duo guan fang ke fu): a short word in characters is part of what is spelled out. */
+  const nearPinyin = (h: Hit) => {
+    for (let i = Math.max(0, h.start - 2); i < h.start; i++) if (pv.latin[i] === 1) return true;
+    for (let i = h.end; i < Math.min(pv.length, h.end + 2); i++) if (pv.latin[i] === 1) return true;
+    return false;
+  };
+  ps.terms = ps.terms.filter((h) => (PHONETIC_TYPED_ONLY.has(RULES[h.p.rule]!.category) ? typedAll(h) || mixedOwn(text, pv, h) : typed(h) || h.end - h.start >= 3 || nearPinyin(h)));
   // A digit read out (wu xing: 五星) is no negation that sounds the same (勿); 不 and 没 keep theirs.
   ps.negPre = ps.negPre.filter((h) => !(h.end - h.start === 1 && pv.latin[h.start] === 1 && isDigitSyllable(pv.codes[h.start]!)));
   ps.pairs = ps.pairs.filter((h) => typed(h) || h.end - h.start >= 3);
   // An `ok` word only ever keeps a pair from being a finding: heard in any characters it still counts.
-  ps.roles = ps.roles.filter((h) => typed(h) || h.end - h.start >= 3 || (ROLE_DETECTORS[h.p.group]!.ok & h.p.groups) !== 0);
+  ps.roles = ps.roles.filter((h) => typed(h) || h.end - h.start >= 3 || nearPinyin(h) || (ROLE_DETECTORS[h.p.group]!.ok & h.p.groups) !== 0);
   // A marketplace heard in other characters (掏包) is not named; typed out in pinyin (tao bao) it is, and
   // so it is with one of its own characters kept (桃宝, 淘保, 小红薯, 斗音).
   ps.divert = ps.divert.filter((h) => h.p.kind !== Kind.Market || typed(h) || keepsMarketChar(text, pv, h));

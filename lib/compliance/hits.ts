@@ -181,12 +181,16 @@ export function fromView(view: View, rule: number, start: number, end: number, n
 const MASKS = new Set([0x2a, 0xff0a, 0xd7, 0x2217, 0x2731, 0x25cf, 0x2022, 0x203b, 0x2605, 0x2606, 0x25cb]);
 
 /**
- * Is the number typed over view[start, end) masked (a mask character inside it, as in 138****5678)?
- * A masked number is the buyer's own, read back; never a contact or a card.
+ * Is the number typed over view[start, end) masked (mask characters in a row inside it, as in
+ * 138****5678)? A masked number is the buyer's own, read back; never a contact or a card. One mask
+ * character at a time between digits (2*0*0*0*1*3) is a separator, not a mask.
  */
 export function masked(scan: Scan, start: number, end: number): boolean {
   const { text, view } = scan;
-  for (let i = view.from[start]!; i < view.to[end - 1]!; i++) if (MASKS.has(text.charCodeAt(i))) return true;
+  const to = view.to[end - 1]!;
+  for (let i = view.from[start]!; i < to; i++) {
+    if (MASKS.has(text.charCodeAt(i)) && (MASKS.has(text.charCodeAt(i + 1)) || (i > 0 && MASKS.has(text.charCodeAt(i - 1))))) return true;
+  }
   return false;
 }
 

@@ -86,6 +86,9 @@ export function linkFindings(text: string, platform: string, out: Candidate[]): 
   if (!LATIN.test(text) || !PUNCT.test(text)) return;
   const domains = ownDomains(platform);
   const claimed = new Uint8Array(text.length);
+  // An address broken over lines (ann.kf@ / qq.com, kefu88 / @ / 126.com) is read whole first: the
+  // lines joined (a line break read as a space, then dropped with the spaces), offsets unchanged.
+  if (/[\n\r]/.test(text) && /[@\uff20]/.test(text)) find(linkView(text.replace(/[\n\r]/g, ' '), false), domains, claimed, out);
   find(linkView(text, true), domains, claimed, out);
   if (SPACED.test(text)) find(linkView(text, false), domains, claimed, out);
 }
