@@ -720,3 +720,20 @@ describe('round 15: ids between separators, over lines and in pictures', () => {
     expect(run('我是店铺客服，您的订单有异常我帮您查').verdict).toBe('ok');
   });
 });
+
+describe('round 15: a message that completes the last one', () => {
+  it.each([
+    [['加个QQ吧'], '2000013579', 'off-platform-contact'],
+    [['链接发您', 'www.qingmu'], '-shop.cn', 'third-party-link'],
+    [['复制下面这串去某宝搜'], 'Hq3Ws9Ed7R', 'third-party-link'],
+  ])('after %j, finds %s', (history, text, category) => {
+    const result = check(text, { history });
+    expect(result.findings.map((f) => f.category)).toContain(category);
+    expect(result.verdict).toBe('block');
+  });
+
+  it('lets an order number through after a declined contact', () => {
+    expect(check('2023120188 是您的订单号吗', { history: ['不能加微信哦，平台聊就行'] }).verdict).toBe('ok');
+    expect(check('SF1234567890 是您的快递单号', { history: ['微信支付也可以的'] }).verdict).toBe('ok');
+  });
+});

@@ -11,7 +11,7 @@ import { numberFindings } from './detectors/numbers';
 import { type Candidate, CLOSING_QUOTES, firstEndingFrom, fromView, hasBreak, hasQuote, type Hit, isClauseBreak, isSentenceBreak, negationIn, QUOTE_CLOSE, question, type Scan, scanView } from './hits';
 import { roleFindings } from './detectors/roles';
 import { expandTemplate, Kind, lexiconFor, ROLE_DETECTORS, type Payload, PHONETIC_TYPED_ONLY, phoneticLexicon, RULES, ruleIndex, Strength, TermFlag, variantsOf } from './lexicon';
-import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES } from './defaults';
+import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES, type RuleCategory } from './defaults';
 import { type CheckResult, type Finding, maxVerdict, type Verdict } from './types';
 import { isDigitSyllable, isSyllableCode, phoneticView, type PhoneticView, SPOKEN } from './phonetic';
 import { initialsView, joinedView, scratchView, squash, squashedView, type View } from './views';
@@ -433,15 +433,49 @@ export function check(input: string, options: CheckOptions = {}): CheckResult {
  * and ends in this message is this message's too (cut to the part typed here). Findings wholly in the
  * earlier messages were theirs, and are not repeated.
  */
+/** An id-like token the draft starts with (kefu-xiaomei, 2000013579, lucky_2088 …): 5+ letters, digits, _ or -. */
+const LEADING_ID = /^[\s:：]*([A-Za-z0-9][A-Za-z0-9_\-]{4,})/;
+
 function withHistory(result: CheckResult, text: string, history: readonly string[], settings: ComplianceSettings, options: CheckOptions, limit: number): void {
-  const prior = history.slice(-HISTORY_MESSAGES).map((m) => m.slice(-HISTORY_CHARS)).join('\n') + '\n';
-  const joined = checkWhole(prior + text, settings, options, limit + prior.length);
-  for (const f of joined.findings) {
-    if (f.start >= prior.length || f.end <= prior.length) continue;
-    const end = f.end - prior.length;
-    if (result.findings.some((g) => g.category === f.category && g.start < end)) continue;
-    result.findings.push({ ...f, start: 0, end, text: text.slice(0, end) });
-    result.verdict = maxVerdict(result.verdict, f.severity);
+  const recent = history.slice(-HISTORY_MESSAGES).map((m) => m.slice(-HISTORY_CHARS));
+  const prior = recent.join('\n') + '\n';
+  const add = (joined: CheckResult, offset: number) => {
+    for (const f of joined.findings) {
+      if (f.start >= offset || f.end <= offset) continue;
+      const end = f.end - offset;
+      if (result.findings.some((g) => g.category === f.category && g.start < end)) continue;
+      result.findings.push({ ...f, start: 0, end, text: text.slice(0, end) });
+      result.verdict = maxVerdict(result.verdict, f.severity);
+    }
+  };
+  add(checkWhole(prior + text, settings, options, limit + prior.length), prior.length);
+  // The draft may carry on the last message mid-word (www.qingmu | -shop.cn, 2000 | 0156): read with it
+  // run together as well.
+  const last = recent[recent.length - 1] ?? '';
+  if (last) add(checkWhole(last + text, settings, options, limit + last.length), last.length);
+  // An id alone after a message that asks the buyer to add a contact (加个QQ吧 | 2000013579) is that
+  // contact's id; a code alone after one that says to copy it into another app (复制下面这串去某宝搜 | Hq3Ws9Ed7R) is a 口令.
+  const id = LEADING_ID.exec(text);
+  if (id && !result.findings.some((f) => f.category === 'off-platform-contact' || f.category === 'third-party-link')) {
+    let rule: string | null = null;
+    for (const m of recent.slice(-2)) {
+      for (const f of checkWhole(m, settings, options, limit).findings) {
+        if (f.severity === 'tip') continue;
+        if (f.rule === 'link.token') rule = 'link.token';
+        else if (f.category === 'off-platform-contact') rule ??= 'contact.invite';
+      }
+    }
+    if (rule) {
+      const data = RULES.find((r) => r.id === rule)!;
+      const category = data.category as RuleCategory;
+      const severity = settings.severities[category] ?? DEFAULT_SEVERITIES[category];
+      if (severity !== 'off') {
+        const start = id.index + id[0].length - id[1]!.length;
+        const { reason, reason_en, suggestion, suggestion_en } = data;
+        result.findings.push({ category, severity, start, end: start + id[1]!.length, text: id[1]!, rule, reason, reason_en, suggestion, suggestion_en });
+        result.verdict = maxVerdict(result.verdict, severity);
+      }
+    }
   }
   result.findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
