@@ -96,3 +96,14 @@ describe('link view', () => {
     expect(text.slice(v.from[dot], v.to[dot])).toBe('dot');
   });
 });
+
+describe('characters in halves and digits by count', () => {
+  it('reads 亻言 as 信 and 四个零 as 0000, with the typed offsets', async () => {
+    const { check } = await import('./check');
+    const r = check('您加下我的微亻言，号是 qiaoqiao_99');
+    expect(r.findings.map((f) => f.category)).toContain('off-platform-contact');
+    const phone = check('电话是幺八六，四个零，幺贰叁肆');
+    expect(phone.findings.find((f) => f.category === 'off-platform-contact')?.text).toBe('幺八六，四个零，幺贰叁肆');
+    expect(check('买两个1元的赠品，四个零件都齐了').verdict).toBe('ok');
+  });
+});

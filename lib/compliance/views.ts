@@ -45,6 +45,21 @@ function grow(v: View): void {
   v.to = to;
 }
 
+/** Characters typed as their two halves, read whole: first half → second half → the character. */
+const COMPOSE = new Map<number, Map<number, number>>();
+for (const [a, b, whole] of ['亻言信', '力口加', '扌口扣', '王见现', '石马码', '口丂号', '讠平评', '贝长账', '钅戋钱', '讠舌话']) {
+  const first = COMPOSE.get(a!.charCodeAt(0)) ?? new Map<number, number>();
+  first.set(b!.charCodeAt(0), whole!.charCodeAt(0));
+  COMPOSE.set(a!.charCodeAt(0), first);
+}
+const GE = '个'.charCodeAt(0);
+const LIANG = '两'.charCodeAt(0);
+/** The digit a unit folds to (四 → 4, ４ → 4), or -1. */
+function digitOf(c: number): number {
+  const f = foldCode(c);
+  return f >= 0x30 && f <= 0x39 ? f - 0x30 : -1;
+}
+
 /** Emit the folded form of unit c (original span [i, end)). */
 function emit(v: View, c: number, i: number, end: number): void {
   const f = foldCode(c);
@@ -79,6 +94,23 @@ function build(text: string, dropMask: number, dropExact: number, keepSpaces = f
       continue;
     }
     starRun = false;
+    // A character typed as its two halves (亻言 for 信, 力口 for 加) is read whole.
+    const composed = i + 1 < n ? COMPOSE.get(c)?.get(text.charCodeAt(i + 1)) : undefined;
+    if (composed !== undefined) {
+      push(v, composed, i, i + 2);
+      i++;
+      continue;
+    }
+    // A digit repeated by count (四个零 → 0000, 3个8 → 888) is read as the digits.
+    const times = c === LIANG ? 2 : digitOf(c);
+    if (times >= 2 && i + 2 < n && text.charCodeAt(i + 1) === GE) {
+      const d = digitOf(text.charCodeAt(i + 2));
+      if (d >= 0) {
+        for (let k = 0; k < times; k++) push(v, 0x30 + d, i, i + 3);
+        i += 2;
+        continue;
+      }
+    }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
