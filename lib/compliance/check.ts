@@ -2,7 +2,7 @@
  * check(): the pre-send compliance check of one message. Pure and synchronous; the lexicon is
  * compiled on first use and reused.
  */
-import { addressFindings, hasStreet } from './detectors/address';
+import { addressFindings, hasStreet, hasStreetNumber } from './detectors/address';
 import { diversionFindings } from './detectors/diversion';
 import { tokenFindings } from './detectors/tokens';
 import { keywordFindings } from './detectors/keywords';
@@ -356,7 +356,10 @@ function phoneticScan(text: string, pv: PhoneticView): Scan {
 /** What holds for the whole message, read once in the squashed view: it is about sending goods back, with a street address. */
 function sameMessage(other: Scan, scan: Scan): void {
   other.sendBack = scan.sendBack;
+  other.returns = Math.max(other.returns, scan.returns);
+  other.store = Math.max(other.store, scan.store);
   if (scan.sendBack > 0) other.street = hasStreet(scan);
+  if (scan.returns > 0) other.streetNumber = hasStreetNumber(scan);
 }
 
 /** Negations that reach this far (请勿 …, …都是诈骗) reach over clause breaks too, not over sentences. */

@@ -39,6 +39,8 @@ export interface Scan {
   sendBack: number;
   /** Does the message hold a street address (…路88号)? Read once, on first need (detectors/address.ts). */
   street?: boolean;
+  /** Does it hold a street and its number, not just the word 地址 (detectors/address.ts)? */
+  streetNumber?: boolean;
   /** End of the first return-address word (退货地址, 收件人 …): numbers after it are the warehouse's. */
   returnAddressEnd: number;
   complaint: number;

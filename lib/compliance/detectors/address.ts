@@ -181,6 +181,17 @@ function pinyinStreets(scan: Scan, out: Candidate[]): void {
   }
 }
 
+/** Does the message give a street address (…路8号, 工业园区南区8号), not just the word 地址? Read once per scan. */
+export function hasStreetNumber(scan: Scan): boolean {
+  if (scan.streetNumber === undefined) {
+    scratchStreets.length = 0;
+    streets(scan, scratchStreets);
+    scan.streetNumber = scratchStreets.length > 0;
+    scratchStreets.length = 0;
+  }
+  return scan.streetNumber;
+}
+
 function streets(scan: Scan, out: Candidate[]): void {
   const { codes, length } = scan.view;
   let hasHao = false;

@@ -8,7 +8,7 @@
 import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, masked, type Scan } from '../hits';
 import { NUMBER_KINDS, ruleIndex } from '../lexicon';
 import { isGroupBreak } from '../phonetic';
-import { hasStreet } from './address';
+import { hasStreet, hasStreetNumber } from './address';
 
 const PHONE = ruleIndex('contact.phone');
 const ACCOUNT = ruleIndex('payment.account');
@@ -37,7 +37,9 @@ export function numberContext(scan: Scan, start: number, end: number): NumberCon
   if (courier) return 'accounted';
   // A message about sending goods back (寄回, 退货 … anywhere) that gives an address (…路88号, 地址：…):
   // the number given with the address is the warehouse's, before the address or after it.
-  if (scan.sendBack > 0 && hasStreet(scan)) return 'accounted';
+  // So is one given with an address in a message about a return or a warehouse (售后仓地址：…路8号 刘女士
+  // 135…) that invites nobody to a store.
+  if ((scan.sendBack > 0 && hasStreet(scan)) || (scan.returns > 0 && scan.store === 0 && hasStreetNumber(scan))) return 'accounted';
   // After a return address (退货地址：… 收件人 … 电话 …) a number is the warehouse's.
   if (scan.returnAddressEnd <= start) return 'accounted';
   if (nearest) {
