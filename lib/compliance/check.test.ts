@@ -737,3 +737,14 @@ describe('round 15: a message that completes the last one', () => {
     expect(check('SF1234567890 是您的快递单号', { history: ['微信支付也可以的'] }).verdict).toBe('ok');
   });
 });
+
+describe('round 15: declines and the buyer’s words told back', () => {
+  it.each([
+    ['微信我们这边不方便加，有问题您直接在这里说就行', '微信我，发你图'],
+    ['现金交易不了哈，只能平台下单', '现金交易更便宜哈'],
+    ['您说的支付宝扫码，我们这边不支持', '您说的对，加我微信吧'],
+  ])('lets %s through, finds %s', (passes, caught) => {
+    expect(['ok', 'tip']).toContain(run(passes).verdict);
+    expect(run(caught).verdict).toBe('block');
+  });
+});

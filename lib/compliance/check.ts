@@ -286,6 +286,9 @@ function reported(text: string, start: number): boolean {
   return false;
 }
 
+/** The buyer's words told back (您说的支付宝扫码，我们这边不支持; 你问的加微信): what follows them is theirs. */
+const TOLD_BACK = /(您|你)(说的|问的|提到的|讲的|说那个|问那个)(那个|这个|那种|这种)?[：:\s]*$/;
+
 /** A question echoed and answered no in the next sentence (运费给快递员吗？不用的，已经包邮了; 您问能不能扫码付？不可以的哈). */
 const ANSWER_NO = /^[\s亲哈呢哦～~]*(不用|不可以|不行|不能|不需要|不支持|不是|没有|不会|不提供|没法|不方便)(的|哦|哈|呢|了|呀|啦|滴)*([,，。.!！~～\s]|$)/;
 const QUESTION_MARK = /[?？]/;
@@ -568,6 +571,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     if (severity === 'off') continue;
     if (quoted && severity !== 'tip' && reported(text, c.start)) severity = 'tip';
     if (severity !== 'tip' && asks && answeredNo(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
+    if (severity !== 'tip' && TOLD_BACK.test(text.slice(Math.max(0, c.start - 8), c.start)) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
     if (warning && (lowered(rule.category, c.rule) || (rule.category === 'disparaging' && cueOutside(scan, c.start, c.end)) || phraseOnly(rule.category, text.slice(c.start, c.end)))) severity = 'tip';
     // Overlapping findings of one category become one highlight (我的电话 + 13800000000).
     const k = open.get(rule.category);
