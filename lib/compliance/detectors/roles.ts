@@ -13,6 +13,9 @@ const isBreak = (c: number) => isSentenceBreak(c) || isClauseBreak(c);
 /** Does one span hold the other (验证 inside 验证码 is no second word)? */
 const nested = (a: Hit, b: Hit) => (a.start <= b.start && a.end >= b.end) || (b.start <= a.start && b.end >= a.end);
 
+/** Is x inside y (or the same span)? */
+const within = (x: Hit, y: Hit) => x.start >= y.start && x.end <= y.end;
+
 /** Positions of the sentence and clause breaks of the view, in order. */
 function breaksOf(scan: Scan): Int32Array {
   const { codes, length } = scan.view;
@@ -45,8 +48,9 @@ function okInClauses(oks: readonly Hit[], breaks: Int32Array, length: number, fr
   const e = j < breaks.length ? breaks[j]! : length;
   for (let i = firstEndingFrom(oks, s + 1); i < oks.length && oks[i]!.end <= e; i++) {
     const ok = oks[i]!;
-    // An ok word inside one of the pair's own words (我们 in 下载我们指定的app) is that word, not the platform's flow.
-    if (ok.start >= s && !nested(ok, a) && !nested(ok, b)) return true;
+    // An ok word inside one of the pair's own words (我们 in 下载我们指定的app) is that word, not the
+    // platform's flow; one that holds a pair word (扫码枪 holds 扫码) is a word of its own, and counts.
+    if (ok.start >= s && !within(ok, a) && !within(ok, b)) return true;
   }
   return false;
 }
