@@ -748,3 +748,26 @@ describe('round 15: declines and the buyer’s words told back', () => {
     expect(run(caught).verdict).toBe('block');
   });
 });
+
+describe('round 16: the platform’s own groups and after-sales, and reviews paid in kind', () => {
+  it.each([
+    ['群的话只有抖音里的店铺粉丝群哈，店铺主页就能申请加入', 'douyin'],
+    ['天猫官方售后会跟进，您在订单里点“申请售后”就好', 'tmall'],
+    ['天猫超市有我们的小包装，满 88 包邮', 'tmall'],
+    ['咱不留电话，老铁有啥事快手上说，我天天在', 'kuaishou'],
+    ['这款加长V领打底衫，里面搭吊带都好看', 'pdd'],
+    ['广告法不让用“国家级”“最高级”这样的词，我只能说通过了新一级能效认证', 'jd'],
+  ])('lets %s through on %s', (text, platform) => {
+    expect(['ok', 'tip']).toContain(check(text, { platform }).verdict);
+  });
+
+  it.each([
+    ['亲，五⭐+带图，截图过来有🧧', 'review-inducement'],
+    ['改个好评，我再给你补发一斤', 'review-inducement'],
+    ['亲亲 好评+带图=再来一份半价✨', 'review-inducement'],
+    ['加V领红包', 'off-platform-contact'],
+    ['您的京东账户被冒用办理了贷款，请先下载一个云会议 App', 'impersonation'],
+  ])('finds %s', (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+});

@@ -265,8 +265,8 @@ function keepsMarketChar(text: string, pv: PhoneticView, h: Hit): boolean {
 }
 
 /** Words before a quote that report someone's words (您朋友说的『…』, 那句「…」), and after it, past other quotes (『…』『…』这些字). */
-const REPORT_BEFORE = /(说的?|那句|这句|那条|这条|那段|这段|提到的?|所谓的?|问的?|写着|写的|发的|收到的?|骂的?|冒充|假冒|自称)(那个|这个|那种|这种|那条|这条|那段|这段)?[：:\s]*$/;
-const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《][^』」”’》]{0,20}[』」”’》])*\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话|短信|消息|信息|通知|电话|的话|是假的|不是真的|都是假的)/;
+const REPORT_BEFORE = /(说的?|不让用|不能用|不能说|禁止用|不允许用|不让说|那句|这句|那条|这条|那段|这段|提到的?|所谓的?|问的?|写着|写的|发的|收到的?|骂的?|冒充|假冒|自称)(那个|这个|那种|这种|那条|这条|那段|这段)?[：:\s]*$/;
+const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《][^』」”’》]{0,20}[』」”’》])*\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话|短信|消息|信息|通知|电话|的话|是假的|不是真的|都是假的|这样的词|这类词|这种词|之类的词|这些说法|之类的)/;
 
 /**
  * Does a finding start inside quote marks that report someone else's words (您朋友说的『淘宝更便宜』那家不是我们;
@@ -496,7 +496,8 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   const candidates: Candidate[] = [];
   termFindings(scan, complaint, candidates);
   pairFindings(scan, candidates);
-  const platform = options.platform ?? 'generic';
+  // Tmall shops answer in Taobao's workbench (千牛): one platform for the check.
+  const platform = options.platform === 'tmall' ? 'taobao' : (options.platform ?? 'generic');
   keywordFindings(scan, platform, candidates);
   numberFindings(scan, candidates);
   addressFindings(scan, candidates);

@@ -175,6 +175,7 @@ const PICTO_CHARS = new Map<number, number>([
   [0x1f414, 0x9e21], // 🐔 鸡
   [0x1f413, 0x9e21], // 🐓 鸡
   [0x1f422, 0x9f9f], // 🐢 龟
+  [0x1f9e7, 0x7ea2], // 🧧 红 (包 follows, views.ts)
 ]);
 
 /**

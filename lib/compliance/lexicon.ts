@@ -270,6 +270,8 @@ export function variantsOf(entry: string): Variant[] {
     i += sub ? sub.of.length : 1;
   }
   const out: Variant[] = [{ text: entry, odd: false }];
+  // One character has no spelling but itself: 傻 spelt 啥 is 啥 (有啥事快手上说).
+  if (entry.length === 1) return out;
   for (let a = 0; a < parts.length; a++) {
     for (const va of subs[a]!) {
       out.push(joinParts(parts, a, va, -1, va));

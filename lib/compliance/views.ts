@@ -53,6 +53,7 @@ for (const [a, b, whole] of ['亻言信', '力口加', '扌口扣', '王见现',
   COMPOSE.set(a!.charCodeAt(0), first);
 }
 const GE = '个'.charCodeAt(0);
+const BAO = '包'.charCodeAt(0);
 const LIANG = '两'.charCodeAt(0);
 /** The digit a unit folds to (四 → 4, ４ → 4), or -1. */
 function digitOf(c: number): number {
@@ -115,8 +116,11 @@ function build(text: string, dropMask: number, dropExact: number, keepSpaces = f
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         const f = foldAstral(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
-        if (f > 0) push(v, f, i, i + 2);
-        else if (f === 0) {
+        if (f > 0) {
+          push(v, f, i, i + 2);
+          // 🧧 is a red packet: 红包.
+          if (c === 0xd83e && d === 0xdde7) push(v, BAO, i, i + 2);
+        } else if (f === 0) {
           push(v, c, i, i + 2);
           push(v, d, i, i + 2);
         }
