@@ -771,3 +771,25 @@ describe('round 16: the platform’s own groups and after-sales, and reviews pai
     expect(categories(text)).toContain(category);
   });
 });
+
+describe('round 17: fresh-7’s kinds, by general rules', () => {
+  it.each([
+    ['差的30块运费打这张卡上：6222 0000 0000 0009 户名张小明', 'off-platform-payment', '订单金额 6222 0000 0000 0009 元是系统显示的吗'],
+    ['sao yi xia tu li de er wei ma jin qun', 'qr-code', 'sao ma cha kan wu liu xin xi'],
+    ['wei1xin4: meihao668', 'off-platform-contact', 'mei hao de yi tian'],
+    ['打开得物，粘贴口令 DW#8XkQ2 就能跳到我们鞋子', 'third-party-link', '型号DW-8XK的鞋盒在包裹里'],
+    ['您多付的钱我用云闪付转回去哈', 'off-platform-payment', '您多付的钱平台会原路退回'],
+    ['充电宝里容量最大的就是这款了，续航天花板', 'absolute-claim', '这款充电宝容量是两万毫安'],
+    ['这边是拼多多商家保障部，您的订单需要重新认证身份', 'impersonation', '这边是店铺售后，您的订单我来跟进'],
+    ['不改好评就每天给你寄一箱空包裹', 'abuse', '您的包裹明天送到'],
+  ])('finds %s (%s), lets %s through', (caught, category, passes) => {
+    expect(categories(caught)).toContain(category);
+    expect(['ok', 'tip']).toContain(run(passes).verdict);
+  });
+
+  it('takes a 400 hotline and a numbered warehouse in a park for a return address', () => {
+    expect(run('寄回仓库：河北省廊坊市广阳区万庄镇物流园一号仓 退货组 电话400-000-1234').verdict).toBe('ok');
+    expect(run('您要自己寄回的话：天津市武清区京滨工业园C区2号 售后 15000001212').verdict).toBe('ok');
+    expect(run('有问题打我电话 15000001212').verdict).toBe('block');
+  });
+});

@@ -31,7 +31,7 @@ import { Matcher } from './matcher';
 import { hash53Hex } from '../hash';
 import type { ShopWord } from './defaults';
 import type { Category } from './types';
-import { hasPhonetic, phoneticKey, syllablesKey } from './phonetic';
+import { charsKey, hasPhonetic, phoneticKey, syllablesKey } from './phonetic';
 import { squash } from './views';
 
 // ---------------------------------------------------------------------------------------------
@@ -737,7 +737,9 @@ const phoneticWordKey = (w: string) => phoneticKey(squash(w));
 const WORD_READINGS: Readonly<Record<string, string>> = homophones.words;
 
 /** A builder of the phonetic lexicon: words keyed by sound, and by their reading as words where it differs. */
-const phoneticBuilder = () => new Builder(phoneticWordKey, (w) => (WORD_READINGS[w] ? syllablesKey(WORD_READINGS[w]) : undefined));
+const phoneticBuilder = () => new Builder(phoneticWordKey, (w) => (WORD_READINGS[w] ? syllablesKey(WORD_READINGS[w]) : NUMERAL.test(w) ? charsKey(w) || undefined : undefined));
+/** Numerals the squashed view reads as digits: a word holding one is keyed by their syllables too. */
+const NUMERAL = /[零〇一二三四五六七八九两]/;
 
 /** The phonetic lexicon (built once; the shop's own words are matched as typed, not by sound). */
 export function phoneticLexicon(): Lexicon {

@@ -63,6 +63,20 @@ export function syllablesKey(reading: string): string {
   return out;
 }
 
+/**
+ * The phonetic key of a word of characters read one by one as typed, numerals included (扫一下 is
+ * sao yi xia, 二维码 er wei ma: the squashed view reads 一 and 二 as digits); '' if one has no syllable.
+ */
+export function charsKey(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const p = PHON[word.charCodeAt(i)]!;
+    if (p === 0) return '';
+    out += String.fromCharCode(p);
+  }
+  return out;
+}
+
 /** Syllable code of a folded character (the character itself when it is not folded). */
 export function phoneticCode(c: number): number {
   const p = PHON[c]!;
@@ -153,6 +167,12 @@ function segment(codes: Uint16Array, i: number, j: number, from?: Int32Array, to
   cuts.length = 0;
   for (let k = n; k > 0; k = back[k]!) cuts.push(i + k, backCode[k]!);
   return true;
+}
+
+/** Do the letters codes[i, j) spell pinyin, syllable by syllable (zhifukeyide)? */
+export function spellsPinyin(codes: Uint16Array, i: number, j: number): boolean {
+  for (let k = i; k < j; k++) if (!isLower(codes[k]!)) return false;
+  return j > i && segment(codes, i, j);
 }
 
 /** A CJK ideograph (the view's characters are at most U+FFFF). */

@@ -157,7 +157,7 @@ export function hasStreet(scan: Scan): boolean {
     if (!word) {
       scratchStreets.length = 0;
       streets(scan, scratchStreets);
-      word = scratchStreets.length > 0;
+      word = scratchStreets.length > 0 || numberedPlace(scan);
       scratchStreets.length = 0;
     }
     scan.street = word;
@@ -181,12 +181,20 @@ function pinyinStreets(scan: Scan, out: Candidate[]): void {
   }
 }
 
+/** A numbered place in a park or a market without a street (京滨工业园C区2号, 物流城5区18号, 物流园一号仓). */
+const NUMBERED_PLACE = /(?:园|城|厂|仓|基地|中心|市场)(?:[a-z0-9]{1,2}区|[0-9]{1,2}区|[a-z])?[0-9]{1,5}(?:号|栋|幢|仓|库)|(?:园|城)[0-9]{1,2}号(?:仓|库|门)/;
+
+function numberedPlace(scan: Scan): boolean {
+  const { codes, length } = scan.view;
+  return NUMBERED_PLACE.test(String.fromCharCode(...codes.subarray(0, Math.min(length, 4096))));
+}
+
 /** Does the message give a street address (…路8号, 工业园区南区8号), not just the word 地址? Read once per scan. */
 export function hasStreetNumber(scan: Scan): boolean {
   if (scan.streetNumber === undefined) {
     scratchStreets.length = 0;
     streets(scan, scratchStreets);
-    scan.streetNumber = scratchStreets.length > 0;
+    scan.streetNumber = scratchStreets.length > 0 || numberedPlace(scan);
     scratchStreets.length = 0;
   }
   return scan.streetNumber;

@@ -8,7 +8,7 @@ import cues from '../lexicon/cues.json';
 import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, masked, negationIn, type Scan } from '../hits';
 import { Strength } from '../lexicon';
 import { numberContext } from './numbers';
-import { phoneticCode } from '../phonetic';
+import { isSyllableCode, phoneticCode, spellsPinyin } from '../phonetic';
 
 const COLON = 0x3a;
 /** Characters between a keyword and its id (微信号：, QQ是), and how the phonetic view reads them (qq hao: …). */
@@ -46,7 +46,7 @@ class IdReader {
   constructor(private readonly scan: Scan) {}
 
   /** The id starting within the gap after `from`, or null. */
-  after(from: number, min: number, digitsOnly: boolean): { start: number; end: number } | null {
+  after(from: number, min: number, digitsOnly: boolean, keywordStart = from): { start: number; end: number } | null {
     const { codes, length } = this.scan.view;
     let i = skipSpelledJoiner(codes, length, from);
     for (let skipped = 0; i < length && skipped < ID_GAP; skipped++) {
@@ -57,6 +57,9 @@ class IdReader {
     if (i < this.from || i > this.end) this.read(i);
     const end = this.end;
     if (end - i < min || (digitsOnly && this.letter >= i) || this.hidden) return null;
+    // Right after a keyword typed in pinyin, with nothing between, more pinyin is the sentence going on
+    // (weixin zhifu keyi de), not an id; after a colon or 号 it is one (weixin: meihao).
+    if (i === from && spellsPinyin(codes, keywordStart, from) && spellsPinyin(codes, i, end)) return null;
     return { start: i, end };
   }
 
@@ -64,17 +67,34 @@ class IdReader {
     const { codes, length } = this.scan.view;
     let j = i;
     let letter = -1;
+    // In the phonetic view, letters typed as pinyin were folded into syllables (meihao668): they are letters still.
+    // Syllables alone run on as pinyin text (weixin zhifu keyi de): with a digit in the run they are an id.
+    const latin = (this.scan.view as { latin?: Uint8Array }).latin;
+    let syllables = false;
+    let digits = false;
     while (j < length) {
       const c = codes[j]!;
       if (c >= 0x61 && c <= 0x7a) letter = j;
-      else if (c < 0x30 || c > 0x39) break;
+      else if (latin !== undefined && latin[j] === 1 && isSyllableCode(c)) {
+        letter = j;
+        syllables = true;
+      } else if (c >= 0x30 && c <= 0x39) digits = true;
+      else break;
       j++;
     }
+    if (syllables && !digits) j = i;
     this.from = i;
     this.end = j;
     this.letter = letter;
     this.hidden = j > i && masked(this.scan, i, j);
   }
+}
+
+/** 400-000-1234, 8000001234: ten digits starting 400 or 800. */
+function hotline(codes: Uint16Array, start: number, end: number): boolean {
+  if (end - start !== 10) return false;
+  const a = codes[start]!;
+  return (a === 0x34 || a === 0x38) && codes[start + 1] === 0x30 && codes[start + 2] === 0x30;
 }
 
 export function keywordFindings(scan: Scan, platform: string, out: Candidate[]): void {
@@ -114,10 +134,12 @@ export function keywordFindings(scan: Scan, platform: string, out: Candidate[]):
       end = Math.max(end, c.end);
       if (c.p.rule >= 0) rule = c.p.rule;
     }
-    const id = ids.after(kw.end, group.idMin, group.idDigitsOnly);
+    const id = ids.after(kw.end, group.idMin, group.idDigitsOnly, kw.start);
     if (id) {
       // A phone keyword followed by the courier's or an order's number is not the agent's number.
       if (group.idDigitsOnly && numberContext(scan, id.start, id.end) === 'accounted') continue;
+      // A 400 / 800 number is a company's hotline, printed on its goods, not a private phone.
+      if (group.idDigitsOnly && hotline(view.codes, id.start, id.end)) continue;
       end = Math.max(end, id.end);
     }
     if (kw.p.strength === Strength.Strong || cued || id) {

@@ -19,8 +19,11 @@ const ACCOUNTED = (1 << K.order) | (1 << K.tracking) | (1 << K.item) | (1 << K.p
 
 export type NumberContext = 'accounted' | 'self' | 'contact' | 'payment' | null;
 
-/** What the words around view[start, end) say the number is. */
-export function numberContext(scan: Scan, start: number, end: number): NumberContext {
+/**
+ * What the words around view[start, end) say the number is. A payment card's number (`card`: Luhn-valid
+ * with an issuer prefix) is no price for a 块 or 元 near it (差的30块运费打这张卡上：6222…).
+ */
+export function numberContext(scan: Scan, start: number, end: number, card = false): NumberContext {
   const { view, lex } = scan;
   let nearest: Hit | null = null;
   let self = false;
@@ -31,6 +34,7 @@ export function numberContext(scan: Scan, start: number, end: number): NumberCon
     if (hasBreak(view, h.end, start, true)) continue;
     if (h.p.group === K.self) self = true;
     if (h.p.group === K.courier) courier = true;
+    if (card && h.p.group === K.price) continue;
     if (!nearest || h.end > nearest.end || (h.end === nearest.end && h.start < nearest.start)) nearest = h;
   }
   if (self) return 'self';
@@ -52,6 +56,8 @@ export function numberContext(scan: Scan, start: number, end: number): NumberCon
     if (h.start < end || h.start - end > lex.numberAfter) continue;
     if (hasBreak(view, end, h.start, true)) continue;
     if ((ACCOUNTED >> h.p.group) & 1) return 'accounted';
+    // 0000 0000 0000 0000 000，开户行建行: a bank named right after makes it an account.
+    if (h.p.group === K.payment) return 'payment';
   }
   return null;
 }
@@ -126,7 +132,7 @@ function groupedNumber(scan: Scan, start: number, out: Candidate[]): number {
   const card = n >= 16 && n <= 19 && luhn(grouped, 0, n) && cardPrefix(grouped, 0, n);
   if (!mobile && !card) return end;
   if (masked(scan, start, end)) return end;
-  const context = numberContext(scan, start, end);
+  const context = numberContext(scan, start, end, card);
   if (context === 'accounted') return end;
   out.push(fromView(scan.view, card ? CARD : context === 'payment' ? ACCOUNT : PHONE, start, end, false));
   return end;
@@ -160,10 +166,11 @@ export function numberFindings(scan: Scan, out: Candidate[]): void {
     const card = n >= 16 && n <= 19;
     if (!mobile && !card) continue;
     if (masked(scan, start, end)) continue;
-    const context = numberContext(scan, start, end);
+    const validCard = card && luhn(codes, start, end) && cardPrefix(codes, start, n);
+    const context = numberContext(scan, start, end, validCard);
     if (context === 'accounted') continue;
     if (mobile) out.push(fromView(scan.view, context === 'payment' ? ACCOUNT : PHONE, start, end, false));
-    else if (context === 'payment' || (luhn(codes, start, end) && cardPrefix(codes, start, n))) {
+    else if (context === 'payment' || validCard) {
       out.push(fromView(scan.view, CARD, start, end, false));
     }
   }

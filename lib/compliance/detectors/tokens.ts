@@ -20,7 +20,9 @@ const OPENER = String.raw`[\p{Sc}\p{So}\p{Sm}#@%&!~^*|]|\p{Extended_Pictographic
 /** A code may be typed in groups (￥ Cw6 Tz9 Ep2 ￥). */
 const GROUPED = String.raw`[A-Za-z0-9]{2,20}(?:[ \u3000][A-Za-z0-9]{2,20}){0,6}`;
 const WRAPPED = new RegExp(String.raw`(${OPENER})[ \u3000]*(${GROUPED})[ \u3000]*(?:\1|${DELIM})`, 'gu');
-const NAMED = new RegExp(`口令[^A-Za-z0-9\\n]{0,12}(${CODE})|(${CODE})[^A-Za-z0-9\\n]{0,6}口令`, 'g');
+/** A named code may hold a # or a - inside (口令 DW#8XkQ2). */
+const NAMED_CODE = '[A-Za-z0-9][A-Za-z0-9#-]{4,18}[A-Za-z0-9]';
+const NAMED = new RegExp(`口令[^A-Za-z0-9\\n]{0,12}(${NAMED_CODE})|(${NAMED_CODE})[^A-Za-z0-9\\n]{0,6}口令`, 'g');
 /** Apps a token opens, with the platform each belongs to (empty: none of the workbenches). */
 const APPS: Record<string, string> = {
   淘宝: 'taobao', 手淘: 'taobao', 某宝: 'taobao', 天猫: 'taobao', tb: 'taobao', taobao: 'taobao', tao宝: 'taobao', 淘bao: 'taobao',
@@ -28,7 +30,7 @@ const APPS: Record<string, string> = {
   京东: 'jd', jd: 'jd', 拼多多: 'pdd', 拼夕夕: 'pdd', pdd: 'pdd', 多多: 'pdd',
   抖音: 'douyin', dou音: 'douyin', 抖yin: 'douyin', douyin: 'douyin', 斗音: 'douyin', dy: 'douyin',
   快手: 'kuaishou', kuai手: 'kuaishou', 快shou: 'kuaishou', ks: 'kuaishou', 支付宝: '', 微信: '', 小红书: '', 小红薯: '', xhs: '',
-  app: '', 唯品会: '', 得物: '',
+  app: '', 唯品会: '', 得物: '', 美团: '', 美团外卖: '', 饿了么: '', 大众点评: '', 微博: '', 转转: '',
 };
 const APP = Object.keys(APPS).sort((a, b) => b.length - a.length).join('|');
 /** Between the open verb and the app's name: a few brackets, spaces or emoji (打开【快手】, 打开📱淘宝). */
@@ -72,7 +74,7 @@ export function tokenFindings(text: string, platform: string, out: Candidate[]):
   const bracketed = searches || (opensOther && COPIES.test(t));
   for (const re of bracketed ? [WRAPPED, NAMED, BRACKETED] : [WRAPPED, NAMED]) {
     for (const m of t.matchAll(re)) {
-      const code = (re === WRAPPED ? m[2]! : (m[1] ?? m[2] ?? '')).replace(/[ \u3000]/g, '');
+      const code = (re === WRAPPED ? m[2]! : (m[1] ?? m[2] ?? '')).replace(/[ \u3000#-]/g, '');
       if (code.length < 6 || code.length > 20) continue;
       if (re !== NAMED && ACCOUNTED.test(t.slice(Math.max(0, m.index! - 8), m.index!))) continue;
       // A named 口令 may be digits only (搜索口令 88372611); a wrapped code needs letters and digits.
