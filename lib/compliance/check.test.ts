@@ -793,3 +793,46 @@ describe('round 17: fresh-7’s kinds, by general rules', () => {
     expect(run('有问题打我电话 15000001212').verdict).toBe('block');
   });
 });
+
+describe('round 18: complaints answered badly, threats to the family, claims and quotes corrected', () => {
+  it.each([
+    ['毛衣洗了一次就起球了，什么质量', '这个正常，你自己洗的方法不对', '这个起球可以用去球器处理，我给您寄一个'],
+    ['收到的杯子碎了两个', '快递弄的，你找快递去', '非常抱歉，我马上给您补发两个'],
+    ['奶粉罐子凹进去一大块', '不影响喝，介意就别买', '抱歉，给您换一罐新的'],
+  ])('after 「%s」 tips %s, not %s', (buyer, caught, passes) => {
+    expect(check(caught, { replyTo: buyer }).findings.map((f) => f.category)).toContain('poor-service');
+    expect(check(passes, { replyTo: buyer }).verdict).toBe('ok');
+  });
+
+  it.each([
+    ['xiao xin dian ni de jia ren', '您的家人也可以用这款'],
+    ['你的个人信息可都在我手里', '你的订单我这边都能查到'],
+    ['你已经被我们共享到全网商家黑名单了', '您已经是我们的老客户了'],
+  ])('finds the threat %s, lets %s through', (caught, passes) => {
+    expect(categories(caught)).toContain('abuse');
+    expect(run(passes).verdict).toBe('ok');
+  });
+
+  it.each([
+    '亲，“好评返现”这种我们店不做的，平台查到要处罚',
+    '“永久保修”这个说法是不对的，保修期是一年',
+    '之前那个让您“加企鹅群领补偿”的人不是我们',
+    '您问能不能线下交易，不好意思这个不支持的哦',
+    '全部走平台发货的',
+    '发票号码 08823657，开票日期 2024-05-20',
+    'WX-300 加湿器现在有货',
+    '维修寄回：广东省中山市古镇镇东岸北路灯都大厦旁 明亮灯饰售后 许工 15300004812',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+
+  it.each([
+    ['永久保色，洗一百次都不会掉', 'absolute-claim'],
+    ['绝对不会过敏，孕妇宝宝都能放心用', 'absolute-claim'],
+    ['麻烦亲把评价改成5⭐，我这边马上给您返现', 'review-inducement'],
+    ['不走平台，直接转我', 'off-platform-payment'],
+    ['WX kefu_88 加我', 'off-platform-contact'],
+  ])('finds %s', (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+});

@@ -24,6 +24,11 @@ for (const [syllable, chars] of Object.entries(table.chars as Record<string, str
   if (code === undefined) continue;
   for (let i = 0; i < chars.length; i++) PHON[chars.charCodeAt(i)] = code;
 }
+// 不 turns a sentence around and is read as typed, never by sound: 部 sounds like it, and 全部走平台 is
+// not 不走平台.
+PHON['不'.charCodeAt(0)] = 0;
+const NOT = '不'.charCodeAt(0);
+const BU = SYLLABLE_CODE.get('bu') ?? -1;
 
 /** Digits as they are read aloud (幺 for 1 and 两 for 2 on the phone, 拐 7, 洞 0, 勾 9 in radio talk). */
 const SPOKEN_DIGITS: Record<string, number> = {
@@ -249,7 +254,8 @@ export function phoneticView(sq: View): PhoneticView | null {
           const d = DIGIT_OF_CODE.get(code);
           digitAt[v.length] = d ?? -1;
           if (d !== undefined) digitish++;
-          push(v, code, from[start]!, to[end - 1]!, 1);
+          // bu typed out is 不 itself (bu yong ti gong: 不用提供), which the view never reads by sound.
+          push(v, code === BU ? NOT : code, from[start]!, to[end - 1]!, 1);
           start = end;
         }
         // A tone typed as a digit after the syllable (wei1 xin4): part of it, not a digit of a number.

@@ -89,7 +89,8 @@ function build(text: string, dropMask: number, dropExact: number, keepSpaces = f
     const star = c === 0x2b50 || c === 0x2605 || c === 0x2606 || c === 0x272a || c === 0x272d || c === 0xd83c ? starAt(text, i) : 0;
     if (star) {
       // Stars in a run (⭐⭐⭐⭐⭐) are each read as 星; a lone star is a separator (⭐微⭐信).
-      if (starRun || starAt(text, i + star)) push(v, 0x661f, i, i + star);
+      // …and so is one after a number (5⭐, 五★): five stars.
+      if (starRun || starAt(text, i + star) || (i > 0 && digitOf(text.charCodeAt(i - 1)) >= 0)) push(v, 0x661f, i, i + star);
       starRun = starAt(text, i + star) !== 0;
       i += star - 1;
       continue;

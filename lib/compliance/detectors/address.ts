@@ -184,9 +184,13 @@ function pinyinStreets(scan: Scan, out: Candidate[]): void {
 /** A numbered place in a park or a market without a street (京滨工业园C区2号, 物流城5区18号, 物流园一号仓). */
 const NUMBERED_PLACE = /(?:园|城|厂|仓|基地|中心|市场)(?:[a-z0-9]{1,2}区|[0-9]{1,2}区|[a-z])?[0-9]{1,5}(?:号|栋|幢|仓|库)|(?:园|城)[0-9]{1,2}号(?:仓|库|门)/;
 
+/** Administrative units in a row (广东省中山市古镇镇…, 天津市武清区…): an address, numbered or not. */
+const ADMIN_RUN = /省[\u4e00-\u9fff]{1,6}市|市[\u4e00-\u9fff]{1,6}(?:区|县)/;
+
 function numberedPlace(scan: Scan): boolean {
   const { codes, length } = scan.view;
-  return NUMBERED_PLACE.test(String.fromCharCode(...codes.subarray(0, Math.min(length, 4096))));
+  const s = String.fromCharCode(...codes.subarray(0, Math.min(length, 4096)));
+  return NUMBERED_PLACE.test(s) || ADMIN_RUN.test(s);
 }
 
 /** Does the message give a street address (…路8号, 工业园区南区8号), not just the word 地址? Read once per scan. */

@@ -90,6 +90,9 @@ class IdReader {
   }
 }
 
+/** A dash and two to four digits, then no more letters or digits: a model number's (WX-300 加湿器). */
+const MODEL = /^[-–][0-9]{2,4}(?![0-9A-Za-z])/;
+
 /** 400-000-1234, 8000001234: ten digits starting 400 or 800. */
 function hotline(codes: Uint16Array, start: number, end: number): boolean {
   if (end - start !== 10) return false;
@@ -142,6 +145,8 @@ export function keywordFindings(scan: Scan, platform: string, out: Candidate[]):
       if (group.idDigitsOnly && hotline(view.codes, id.start, id.end)) continue;
       end = Math.max(end, id.end);
     }
+    // WX-300, VX-305: letters, a dash and a few digits are a model number.
+    if (!cued && MODEL.test(scan.text.slice(view.to[kw.end - 1]!, view.to[kw.end - 1]! + 8)) && /[a-z]/i.test(scan.text.slice(view.from[kw.start]!, view.to[kw.end - 1]!))) continue;
     if (kw.p.strength === Strength.Strong || cued || id) {
       const c = fromView(view, rule, start, end, true);
       c.negateFrom = kw.start;
