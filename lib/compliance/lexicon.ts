@@ -54,6 +54,8 @@ interface RuleData {
   suggestion_en: string;
   negatable?: boolean;
   variants?: boolean;
+  /** Matched by sound too, without the spelling variants in the main lexicon. */
+  sound?: boolean;
   complaintOnly?: boolean;
   terms?: string[];
   /** Words that count only as a clause of their own (滚！), never inside a longer word (滚筒). */
@@ -561,10 +563,13 @@ function fillBuiltIn(b: Builder): void {
  */
 export const PHONETIC_TYPED_ONLY: ReadonlySet<string> = new Set(['abuse']);
 
-/** Rules and keyword groups matched by sound too: the ones whose spellings vary (`variants`). */
+/**
+ * Rules and keyword groups matched by sound too: the ones whose spellings vary (`variants`), and those
+ * marked `sound` (read by sound, not spelt every way in the main lexicon: threats).
+ */
 function phoneticRules(): { file: CategoryFile; rule: RuleData }[] {
   return CATEGORY_FILES.flatMap((file) =>
-    file.rules.filter((r) => r.variants).map((rule) => ({ file, rule })),
+    file.rules.filter((r) => r.variants || r.sound).map((rule) => ({ file, rule })),
   );
 }
 
