@@ -287,7 +287,7 @@ function reported(text: string, start: number): boolean {
 }
 
 /** The buyer's words told back (您说的支付宝扫码，我们这边不支持; 你问的加微信): what follows them is theirs. */
-const TOLD_BACK = /(您|你)(说的|问的|提到的|讲的|说那个|问那个|问能不能|问可不可以|问可以|问能否|问有没有|问是不是|问要不要)(那个|这个|那种|这种)?[：:\s]*$/;
+const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾客|有客人)(说的|问的|问|提到的|讲的|说那个|问那个|问能不能|问可不可以|问可以|问能否|问有没有|问是不是|问要不要)(那个|这个|那种|这种)?[：:\s]*$/;
 
 /** A question echoed and answered no in the next sentence (运费给快递员吗？不用的，已经包邮了; 您问能不能扫码付？不可以的哈). */
 const ANSWER_NO = /^[\s亲哈呢哦～~]*(不用|不可以|不行|不能|不需要|不支持|不是|没有|不会|不提供|没法|不方便)(的|哦|哈|呢|了|呀|啦|滴)*([,，。.!！~～\s]|$)/;

@@ -13,6 +13,13 @@ const isBreak = (c: number) => isSentenceBreak(c) || isClauseBreak(c);
 /** Does one span hold the other (验证 inside 验证码 is no second word)? */
 const nested = (a: Hit, b: Hit) => (a.start <= b.start && a.end >= b.end) || (b.start <= a.start && b.end >= a.end);
 
+/** Do two hits spell the same word? */
+function sameWord(codes: Uint16Array, a: Hit, b: Hit): boolean {
+  if (a.end - a.start !== b.end - b.start) return false;
+  for (let i = 0; i < a.end - a.start; i++) if (codes[a.start + i] !== codes[b.start + i]) return false;
+  return true;
+}
+
 /** Is x inside y (or the same span)? */
 const within = (x: Hit, y: Hit) => x.start >= y.start && x.end <= y.end;
 
@@ -81,6 +88,8 @@ export function roleFindings(scan: Scan, out: Candidate[]): void {
           const pair = det.when[k]!;
           if (found & (1 << k) || !(((a.p.groups & pair.a) !== 0 && (b.p.groups & pair.b) !== 0) || ((a.p.groups & pair.b) !== 0 && (b.p.groups & pair.a) !== 0))) continue;
           if (pair.clause && hasBreak(view, gapFrom, gapTo, false)) continue;
+          // A word of a role paired with its own role counts only with another word (厂家…厂家 is one place).
+          if (pair.a === pair.b && sameWord(view.codes, a, b)) continue;
           if (negationIn(scan, gapFrom, gapTo)) break;
           oks ??= det.ok ? roles.filter((h) => h.p.group === d && (h.p.groups & det.ok) !== 0) : [];
           breaks ??= breaksOf(scan);
