@@ -836,3 +836,27 @@ describe('round 18: complaints answered badly, threats to the family, claims and
     expect(categories(text)).toContain(category);
   });
 });
+
+describe('round 19: fresh-8’s kinds, by general rules', () => {
+  it.each([
+    ['shou ji 13800009876 zhi jie lian xi wo', 'off-platform-contact', 'SF13800009876 是您的快递单号'],
+    ['QQ：Ⅲ Ⅶ Ⅴ Ⅱ Ⅰ Ⅷ Ⅸ', 'off-platform-contact', '第Ⅲ章的说明书在包装里'],
+    ['老铁 你手机刚收到个六位数字没，念给我听一下', 'impersonation', '收到没？有问题随时说'],
+    ['老铁这单退你一半，我转你QQ钱包', 'off-platform-payment', '退款会原路退回您的QQ钱包'],
+    ['宝贝 我粉丝团名字就是我的薇 复制去搜', 'off-platform-contact', '加入粉丝团可以领店铺券'],
+    ['这个锅100%不粘，用十年都不会坏', 'absolute-claim', '这个锅是不粘涂层，注意别用钢丝球'],
+    ['我们有你的收货地址，别逼我们', 'abuse', '我们有你要的尺码，放心拍'],
+  ])('finds %s (%s), lets %s through', (caught, category, passes) => {
+    expect(categories(caught)).toContain(category);
+    expect(['ok', 'tip']).toContain(run(passes).verdict);
+  });
+
+  it.each([
+    '这款是单车链条清洁刷，也可以用来刷单车轮毂',
+    '老铁 你看到的「加V领福利」不是咱家发的，咱不搞这个',
+    '笨死了我，又把您的门牌号抄错了，马上改过来',
+    '开票信息：抬头**科技有限公司，税号9144**********12X，您确认一下',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+});

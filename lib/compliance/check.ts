@@ -265,8 +265,8 @@ function keepsMarketChar(text: string, pv: PhoneticView, h: Hit): boolean {
 }
 
 /** Words before a quote that report someone's words (您朋友说的『…』, 那句「…」), and after it, past other quotes (『…』『…』这些字). */
-const REPORT_BEFORE = /(说的?|上的|让您|让你|叫您|叫你|要您|要你|不让用|不能用|不能说|禁止用|不允许用|不让说|那句|这句|那条|这条|那段|这段|提到的?|所谓的?|问的?|写着|写的|发的|收到的?|骂的?|冒充|假冒|自称)(那个|这个|那种|这种|那条|这条|那段|这段)?[：:\s]*$/;
-const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《][^』」”’》]{0,20}[』」”’》])*\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话|短信|消息|信息|通知|电话|的话|是假的|不是真的|都是假的|这样的词|这类词|这种词|之类的词|这些说法|之类的|((这种|这个|这类|那种|那个|的)?\s*(说法|话|词|宣传|描述|人|事)?\s*(是|都是|属于|我们|本店|店里|我们店|的人)?\s*(不对|错|假|违规|不规范|不做|不支持|不允许|不能|没有|以前|旧版|之前|骗|已经删|删了|不是我们)))/;
+const REPORT_BEFORE = /(说的?|讲的?|看到的|收到的|上的|让您|让你|叫您|叫你|要您|要你|不让用|不能用|不能说|禁止用|不允许用|不让说|那句|这句|那条|这条|那段|这段|提到的?|所谓的?|问的?|写着|写的|发的|收到的?|骂的?|冒充|假冒|自称)(那个|这个|那种|这种|那条|这条|那段|这段)?[：:\s]*$/;
+const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《][^』」”’》]{0,20}[』」”’》])*\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话|短信|消息|信息|通知|电话|的话|是假的|不是真的|都是假的|这样的词|这类词|这种词|之类的词|这些说法|之类的|((这种|这个|这类|那种|那个|的)?\s*(说法|话|词|宣传|描述|人|事)?\s*(是|都是|属于|我们|本店|店里|我们店|的人)?\s*(不对|错|假|违规|不规范|不做|不支持|不允许|不能|没有|以前|旧版|之前|骗|已经删|删了|不是我们|不是咱|不是本店)))/;
 
 /**
  * Does a finding start inside quote marks that report someone else's words (您朋友说的『淘宝更便宜』那家不是我们;
@@ -375,7 +375,7 @@ function negated(scan: Scan, c: Candidate): boolean {
   const core = c.negateFrom ?? start;
   for (let i = firstEndingFrom(negPre, start - lex.maxGap); i < negPre.length && negPre[i]!.end <= core; i++) {
     const n = negPre[i]!;
-    if (n.start >= start || n.end > core || question(view.codes, n.start)) continue;
+    if (n.start >= start || n.end > core || question(view.codes, n.start, view.length)) continue;
     if (start - n.end > n.p.gap) continue;
     if (!hasBreak(view, n.end, start, false)) return true;
   }

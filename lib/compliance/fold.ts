@@ -85,6 +85,8 @@ function init(): void {
       }
     }
   };
+  numbered(0x2160, 1, 12); // Ⅰ–Ⅻ
+  numbered(0x2170, 1, 12); // ⅰ–ⅻ
   numbered(0x2460, 1, 20); // ①–⑳
   numbered(0x2474, 1, 20); // ⑴–⒇
   numbered(0x2488, 1, 20); // ⒈–⒛

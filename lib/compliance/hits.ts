@@ -215,9 +215,13 @@ const WANT = 0x8981; // 要
 /** 要不得, 要不到, 要不起, 要不了: 要不 that does negate. */
 const WANT_NOT = new Set([...'得到起了'].map((c) => c.charCodeAt(0)));
 
-/** 能不能 / 要不要 / 有没有: a question, not a negation; nor is 要不 (要不您在这边拍吧: "how about"). */
-export function question(codes: Uint16Array, start: number): boolean {
+/**
+ * 能不能 / 要不要 / 有没有: a question, not a negation; nor is 要不 (要不您在这边拍吧: "how about"), nor 没
+ * ending a clause (收到个六位数字没，念给我听: "did you").
+ */
+export function question(codes: Uint16Array, start: number, length = -1): boolean {
   const c = codes[start];
+  if (c === NOT_HAVE && length >= 0 && (start + 1 >= length || isClauseBreak(codes[start + 1]!) || isSentenceBreak(codes[start + 1]!))) return true;
   if (c === NOT && start > 0 && codes[start - 1] === WANT && !WANT_NOT.has(codes[start + 1]!)) return true;
   return (c === NOT || c === NOT_HAVE) && start > 0 && codes[start - 1] === codes[start + 1];
 }
@@ -227,7 +231,7 @@ export function negationIn(scan: Scan, from: number, to: number): boolean {
   const { negPre } = scan;
   for (let i = firstEndingFrom(negPre, from); i < negPre.length && negPre[i]!.end <= to; i++) {
     const n = negPre[i]!;
-    if (n.start >= from && !question(scan.view.codes, n.start)) return true;
+    if (n.start >= from && !question(scan.view.codes, n.start, scan.view.length)) return true;
   }
   return false;
 }

@@ -161,7 +161,9 @@ export function numberFindings(scan: Scan, out: Candidate[]): void {
     const end = i;
     const n = end - start;
     // Letters glued to the digits make a code (SF1234…, wxid…); contact ids after keywords are read there.
-    if ((start > 0 && isLatin(codes[start - 1]!)) || (end < length && isLatin(codes[end]!))) continue;
+    // Glued means typed together: shou ji 13800009876 has spaces between, which the view dropped.
+    const { from, to } = scan.view;
+    if ((start > 0 && isLatin(codes[start - 1]!) && to[start - 1] === from[start]) || (end < length && isLatin(codes[end]!) && to[end - 1] === from[end])) continue;
     const mobile = isMobile(codes, start, n);
     const card = n >= 16 && n <= 19;
     if (!mobile && !card) continue;
