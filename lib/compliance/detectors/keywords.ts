@@ -93,11 +93,14 @@ class IdReader {
 /** A dash and two to four digits, then no more letters or digits: a model number's (WX-300 加湿器). */
 const MODEL = /^[-–][0-9]{2,4}(?![0-9A-Za-z])/;
 
-/** 400-000-1234, 8000001234: ten digits starting 400 or 800. */
+/** A company's or a platform's service number: 400 / 800 (ten digits), 95xxx / 96xxx. */
 function hotline(codes: Uint16Array, start: number, end: number): boolean {
-  if (end - start !== 10) return false;
+  const n = end - start;
   const a = codes[start]!;
-  return (a === 0x34 || a === 0x38) && codes[start + 1] === 0x30 && codes[start + 2] === 0x30;
+  const b = codes[start + 1]!;
+  // 400-000-1234 / 800…: ten digits; 95xxx / 96xxx service numbers (9510211, 950618): five to eight.
+  if (n === 10) return (a === 0x34 || a === 0x38) && b === 0x30 && codes[start + 2] === 0x30;
+  return n >= 5 && n <= 8 && a === 0x39 && (b === 0x35 || b === 0x36);
 }
 
 export function keywordFindings(scan: Scan, platform: string, out: Candidate[]): void {
