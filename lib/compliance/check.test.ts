@@ -860,3 +860,24 @@ describe('round 19: fresh-8’s kinds, by general rules', () => {
     expect(['ok', 'tip']).toContain(run(text).verdict);
   });
 });
+
+describe('round 20: scans for a benefit, places on the goods, quotes in ASCII marks', () => {
+  it.each([
+    ['说明书背面有个码，您用手机扫一下，会有专人给您退差价', 'qr-code', '这款电饭煲支持微信扫码配网，手机上就能预约'],
+    ['快递盒上贴的那张黄色便签有我号，收到记得加', 'off-platform-contact', '快递盒上贴的是面单，有您的订单号'],
+    ['gzh搜"暖居家居"，关注后私信我', 'off-platform-contact', '公众号文章里有使用教程'],
+    ['某东自营也没啥保障，我们家比他们靠谱多了', 'disparaging', '京东自营的发京东快递'],
+  ])('finds %s (%s), lets %s through', (caught, category, passes) => {
+    expect(categories(caught)).toContain(category);
+    expect(['ok', 'tip']).toContain(run(passes).verdict);
+  });
+
+  it.each([
+    "刚才您问能不能'加Q'，这个真不行，所有售后都在天猫这边处理",
+    "'最高级''最佳'这种词我们详情页都删了，广告法有规定的",
+    '私人群没有哈，抖音里有店铺粉丝群，在店铺主页就能加',
+    '旺仔QQ糖加水果软糖的混装大礼包',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+});
