@@ -442,6 +442,28 @@ export function check(input: string, options: CheckOptions = {}): CheckResult {
 /** An id-like token the draft starts with (kefu-xiaomei, 2000013579, lucky_2088 …): 5+ letters, digits, _ or -. */
 const LEADING_ID = /^[\s:：]*([A-Za-z0-9][A-Za-z0-9_\-]{4,})/;
 
+/** What each sent message asked for, per settings: the draft's every keystroke reads the same ones again. */
+const askedCache = new WeakMap<ComplianceSettings, Map<string, string | null>>();
+const ASKED_CACHE_MAX = 32;
+
+/** The rule a sent message asks with, for an id sent after it: a 口令 to copy, or a contact to add; else null. */
+function askedFor(message: string, settings: ComplianceSettings, options: CheckOptions, limit: number): string | null {
+  let cache = askedCache.get(settings);
+  if (!cache) askedCache.set(settings, (cache = new Map()));
+  const key = `${options.platform ?? ''}\u0000${message}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  let rule: string | null = null;
+  for (const f of checkWhole(message, settings, options, limit).findings) {
+    if (f.severity === 'tip') continue;
+    if (f.rule === 'link.token') rule = 'link.token';
+    else if (f.category === 'off-platform-contact') rule ??= 'contact.invite';
+  }
+  if (cache.size >= ASKED_CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(key, rule);
+  return rule;
+}
+
 function withHistory(result: CheckResult, text: string, history: readonly string[], settings: ComplianceSettings, options: CheckOptions, limit: number): void {
   const recent = history.slice(-HISTORY_MESSAGES).map((m) => m.slice(-HISTORY_CHARS));
   const prior = recent.join('\n') + '\n';
@@ -465,14 +487,11 @@ function withHistory(result: CheckResult, text: string, history: readonly string
   if (id && !result.findings.some((f) => f.category === 'off-platform-contact' || f.category === 'third-party-link')) {
     let rule: string | null = null;
     for (const m of recent.slice(-2)) {
-      for (const f of checkWhole(m, settings, options, limit).findings) {
-        if (f.severity === 'tip') continue;
-        if (f.rule === 'link.token') rule = 'link.token';
-        else if (f.category === 'off-platform-contact') rule ??= 'contact.invite';
-      }
+      const asked = askedFor(m, settings, options, limit);
+      if (asked === 'link.token' || (asked && !rule)) rule = asked;
     }
     if (rule) {
-      const data = RULES.find((r) => r.id === rule)!;
+      const data = RULES[ruleIndex(rule)]!;
       const category = data.category as RuleCategory;
       const severity = settings.severities[category] ?? DEFAULT_SEVERITIES[category];
       if (severity !== 'off') {
