@@ -330,7 +330,8 @@ export interface LexiconExtras {
 const isLatin = (c: number) => c >= 0x61 && c <= 0x7a;
 
 class Builder {
-  private readonly index = new Map<string, number>();
+  /** Key → its index; a restored builder makes it only if a word is added to it (the shop's words). */
+  private index: Map<string, number> | null = new Map();
   private readonly keys: string[] = [];
   private readonly lists: Payload[][] = [];
 
@@ -351,6 +352,7 @@ class Builder {
 
   private addKey(key: string, p: Payload): void {
     if (!key) return;
+    this.index ??= new Map(this.keys.map((k, i) => [k, i]));
     let i = this.index.get(key);
     if (i === undefined) {
       i = this.keys.length;
@@ -430,8 +432,8 @@ class Builder {
       notOn,
     }));
     const keys = snap.keys.split('\n');
+    b.index = null;
     for (let i = 0; i < keys.length; i++) {
-      b.index.set(keys[i]!, i);
       b.keys.push(keys[i]!);
       b.lists.push(snap.lists[i]!.map((r) => table[r]!));
     }
@@ -743,8 +745,8 @@ const WORD_READINGS: Readonly<Record<string, string>> = homophones.words;
 
 /** A builder of the phonetic lexicon: words keyed by sound, and by their reading as words where it differs. */
 const phoneticBuilder = () => new Builder(phoneticWordKey, (w) => (WORD_READINGS[w] ? syllablesKey(WORD_READINGS[w]) : NUMERAL.test(w) ? charsKey(w) || undefined : undefined));
-/** Numerals the squashed view reads as digits: a word holding one is keyed by their syllables too. */
-const NUMERAL = /[零〇一二三四五六七八九两]/;
+/** Numerals the squashed view reads as digits that words typed in pinyin hold most (扫一下, 二维码, 五星): keyed by their syllables too. */
+const NUMERAL = /[一二五]/;
 
 /** The phonetic lexicon (built once; the shop's own words are matched as typed, not by sound). */
 export function phoneticLexicon(): Lexicon {
