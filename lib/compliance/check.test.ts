@@ -881,3 +881,26 @@ describe('round 20: scans for a benefit, places on the goods, quotes in ASCII ma
     expect(['ok', 'tip']).toContain(run(text).verdict);
   });
 });
+
+describe('round 21: visits, notices and places of a contact, in new words', () => {
+  it.each([
+    ['您在广州的话可以来白云区的仓库自提，省运费', 'store-address', '仓库已经发货了，您注意查收'],
+    ['普洱茶仓在勐海县城，路过可以来喝两泡', 'store-address', '我们没有门店，来这里下单就行'],
+    ['抖音小店官方审核组：您提交的差评已被判定为恶意评价', 'impersonation', '您提交的售后申请我们审核通过了'],
+    ['我这边是税务局的，您开的这张发票需要核对一下', 'impersonation', '发票开好后会发到您的订单里'],
+    ['包裹里那张感谢信背面有手机号，以后买茶直接找我', 'off-platform-contact', '型号 A2849，序列号在包装背面'],
+  ])('finds %s (%s), lets %s through', (caught, category, passes) => {
+    expect(categories(caught)).toContain(category);
+    expect(['ok', 'tip']).toContain(run(passes).verdict);
+  });
+
+  it.each([
+    '直接来厂里拿货？抱歉不接受上门提货，只发快递',
+    '太委屈了亲，我们真的没有发空包，仓库监控都拍着呢，我调出来给您看',
+    '不好意思漏发了，单独给您补寄一包螺丝，明天就发',
+    '加好友这个真没法加，平台不允许，有事直接找我',
+    'VX系列后视镜，型号VX-88，对应车型看图片',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+});

@@ -67,7 +67,7 @@ export function roleFindings(scan: Scan, out: Candidate[]): void {
   if (roles.length < 2) return;
   let breaks: Int32Array | null = null;
   ROLE_DETECTORS.forEach((det, d) => {
-    if (det.skipOnReturn && scan.returns > 0) return;
+    if (det.skipOnReturn && scan.sendBack > 0) return;
     let oks: Hit[] | null = null;
     /** Every pair's bit: all the rules this detector finds are found. */
     const all = (1 << det.when.length) - 1;
