@@ -904,3 +904,13 @@ describe('round 21: visits, notices and places of a contact, in new words', () =
     expect(['ok', 'tip']).toContain(run(text).verdict);
   });
 });
+
+describe('product words that hold a contact’s letters or a weapon’s characters', () => {
+  it.each(['这款加V领的毛衣', '加Q弹的果冻', '这款扫码枪支持二维码', '支持扫码支付的收银机', 'vx7型号手表'])('lets %s through', (text) => {
+    expect(run(text).verdict).toBe('ok');
+  });
+
+  it.each(['加V领红包', 'vx7 加我'])('still finds %s', (text) => {
+    expect(categories(text)).toContain('off-platform-contact');
+  });
+});

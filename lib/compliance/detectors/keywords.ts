@@ -90,8 +90,9 @@ class IdReader {
   }
 }
 
-/** A dash and two to four digits, then no more letters or digits: a model number's (WX-300 加湿器). */
-const MODEL = /^[-–][0-9]{2,4}(?![0-9A-Za-z])/;
+/** A dash and two to four digits, then no more letters or digits, or digits and a model word: a model number's (WX-300 加湿器, vx7型号). */
+const MODEL_WORD = /^[-–]?[0-9]{1,4}(?:型号|款|代|系列|号机)/;
+const MODEL = new RegExp(`^[-–][0-9]{2,4}(?![0-9A-Za-z])|${MODEL_WORD.source.slice(1)}`);
 
 /** A company's or a platform's service number: 400 / 800 (ten digits), 95xxx / 96xxx. */
 function hotline(codes: Uint16Array, start: number, end: number): boolean {
@@ -149,7 +150,8 @@ export function keywordFindings(scan: Scan, platform: string, out: Candidate[]):
       end = Math.max(end, id.end);
     }
     // WX-300, VX-305: letters, a dash and a few digits are a model number.
-    if (!cued && MODEL.test(scan.text.slice(view.to[kw.end - 1]!, view.to[kw.end - 1]! + 8)) && /[a-z]/i.test(scan.text.slice(view.from[kw.start]!, view.to[kw.end - 1]!))) continue;
+    const after = scan.text.slice(view.to[kw.end - 1]!, view.to[kw.end - 1]! + 8);
+    if ((cued ? MODEL_WORD.test(after) : MODEL.test(after)) && /[a-z]/i.test(scan.text.slice(view.from[kw.start]!, view.to[kw.end - 1]!))) continue;
     if (kw.p.strength === Strength.Strong || cued || id) {
       const c = fromView(view, rule, start, end, true);
       c.negateFrom = kw.start;
