@@ -197,6 +197,10 @@ export function foldAstral(cp: number): number {
 /** Star symbols (⭐ ★ ☆ 🌟 …): a run of two or more is read as 星 each (⭐⭐⭐⭐⭐ = five stars); one alone is a separator (⭐微⭐信). */
 const STARS = new Set([0x2b50, 0x2605, 0x2606, 0x272a, 0x272d, 0x1f31f]);
 
+/** First UTF-16 units of the stars: a cheap test before starAt on every unit a view reads. */
+const STAR_FIRST = new Set([...STARS].map((cp) => String.fromCodePoint(cp).charCodeAt(0)));
+export const mayStartStar = (c: number): boolean => STAR_FIRST.has(c);
+
 /** Length in UTF-16 units of the star at text[i] (a variation selector after it included), or 0. */
 export function starAt(text: string, i: number): number {
   const cp = text.codePointAt(i) ?? 0;

@@ -8,7 +8,7 @@
  * - link view: folded, with spaces, brackets, quotes and emoji dropped and spelled-out dots
  *   (点, 。, dot) turned into "."; URLs and e-mail addresses are read here.
  */
-import { classOf, foldAstral, starAt, foldCode, foldMulti, LINK_DROP, MULTI_CODE, SEP, SPACE } from './fold';
+import { classOf, foldAstral, mayStartStar, starAt, foldCode, foldMulti, LINK_DROP, MULTI_CODE, SEP, SPACE } from './fold';
 
 export interface View {
   /** Folded code units; only [0, length) is meaningful. */
@@ -86,7 +86,7 @@ function build(text: string, dropMask: number, dropExact: number, keepSpaces = f
   let starRun = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    const star = c === 0x2b50 || c === 0x2605 || c === 0x2606 || c === 0x272a || c === 0x272d || c === 0xd83c ? starAt(text, i) : 0;
+    const star = mayStartStar(c) ? starAt(text, i) : 0;
     if (star) {
       // Stars in a run (⭐⭐⭐⭐⭐) are each read as 星; a lone star is a separator (⭐微⭐信).
       // …and so is one after a number (5⭐, 五★): five stars.

@@ -16,6 +16,7 @@
  */
 import { type Candidate, fromView, type Scan } from '../hits';
 import { ruleIndex } from '../lexicon';
+import { viewString } from '../views';
 
 const STREET = ruleIndex('address.street');
 
@@ -171,9 +172,8 @@ const PINYIN_STREET = /(?:lu|jie|dadao|dajie|xiang|nong|hutong)([0-9]{1,5})hao(?
 const PINYIN_LEAD_MAX = 40;
 
 function pinyinStreets(scan: Scan, out: Candidate[]): void {
-  const { codes, length } = scan.view;
-  const text = String.fromCharCode(...codes.subarray(0, Math.min(length, 4096)));
-  for (const m of text.matchAll(PINYIN_STREET)) {
+  const { codes } = scan.view;
+  for (const m of viewString(scan.view).matchAll(PINYIN_STREET)) {
     const end = m.index! + m[0].length;
     let start = m.index!;
     while (start > 0 && m.index! - start < PINYIN_LEAD_MAX && isAlnum(codes[start - 1]!)) start--;
@@ -188,8 +188,7 @@ const NUMBERED_PLACE = /(?:园|城|厂|仓|基地|中心|市场)(?:[a-z0-9]{1,2}
 const ADMIN_RUN = /省[\u4e00-\u9fff]{1,6}市|市[\u4e00-\u9fff]{1,6}(?:区|县)/;
 
 function numberedPlace(scan: Scan): boolean {
-  const { codes, length } = scan.view;
-  const s = String.fromCharCode(...codes.subarray(0, Math.min(length, 4096)));
+  const s = viewString(scan.view);
   return NUMBERED_PLACE.test(s) || ADMIN_RUN.test(s);
 }
 
