@@ -96,6 +96,7 @@ export async function startWorkbench(ctx: ContentScriptContext, adapter: Platfor
         reason,
       },
     ]);
+    watcher.excluded(buyer);
     tick();
   };
 

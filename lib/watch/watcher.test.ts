@@ -217,6 +217,19 @@ describe('ChatWatcher', () => {
     expect(w.scan().events).toEqual([]);
   });
 
+  it('does not carry over a round the agent took out before the id showed (marked as advertising)', () => {
+    const { page, w, tick } = setup();
+    page.shop = null;
+    page.rows = [row('~测试买家甲', 45, false, null)];
+    w.scan();
+    w.excluded('~测试买家甲');
+    tick(5000);
+    page.open = '1111222233334444';
+    page.provisional = '~测试买家甲';
+    page.rows = [row('1111222233334444', 50, true, null)];
+    expect(w.scan().events.filter((e) => e.buyer === '1111222233334444')).toEqual([]);
+  });
+
   it('a message whose page id arrives after it appeared is one message, not two', () => {
     const { page, w, tick } = setup();
     page.open = 'u1';

@@ -78,6 +78,14 @@ export class ChatWatcher {
    * time it opened, and the provisional key is left out of the day's figures (`buyer_excluded`,
    * reason `merged`), so the round is counted once, under the buyer's real id.
    */
+  /**
+   * The agent took this buyer's waiting round out (advertising, harassment): it is not carried over to
+   * the buyer's id when the open conversation shows it later, or the round would come back under the id.
+   */
+  excluded(buyer: string): void {
+    for (const key of this.waitingSince.keys()) if (key === buyer || boundedKey(key, MAX_BUYER) === buyer) this.waitingSince.delete(key);
+  }
+
   private carryOver(provisional: string | null, buyer: string, shopKey: string, events: ChatEvent[]): void {
     if (!provisional || provisional === buyer) return;
     const opened = this.waitingSince.get(provisional);
