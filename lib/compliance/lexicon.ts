@@ -27,7 +27,7 @@ import variantsData from './lexicon/variants.json';
 import compiled from './lexicon/compiled.json';
 import homophones from './lexicon/homophones.json';
 import traditional from './lexicon/traditional.json';
-import { Matcher } from './matcher';
+import { Matcher, sortedOrder } from './matcher';
 import { hash53Hex } from '../hash';
 import type { ShopWord } from './defaults';
 import type { Category } from './types';
@@ -333,7 +333,12 @@ class Builder {
   /** Key → its index; a restored builder makes it only if a word is added to it (the shop's words). */
   private index: Map<string, number> | null = new Map();
   private readonly keys: string[] = [];
-  private readonly lists: Payload[][] = [];
+  private lists: Payload[][] = [];
+  /**
+   * What a restored builder holds until a word is added: per key (in sorted order) its number of
+   * payloads, and their rows of the payload table, flat (compiled.json's form, built from directly).
+   */
+  private restored: { counts: string; rows: readonly number[]; table: readonly Payload[] } | null = null;
 
   /**
    * `key`: how a word is normalised into a pattern (the squashed view's reading, or the phonetic one);
@@ -352,6 +357,7 @@ class Builder {
 
   private addKey(key: string, p: Payload): void {
     if (!key) return;
+    this.materialise();
     this.index ??= new Map(this.keys.map((k, i) => [k, i]));
     let i = this.index.get(key);
     if (i === undefined) {
@@ -365,26 +371,47 @@ class Builder {
     if (!list.some((q) => samePayload(q, p))) list.push(p);
   }
 
+  /** A restored builder's payload lists, made when a word is added to it. */
+  private materialise(): void {
+    const r = this.restored;
+    if (!r) return;
+    this.restored = null;
+    let row = 0;
+    this.lists = Array.from(r.counts, (c) => {
+      const list: Payload[] = [];
+      for (let k = parseInt(c, 36); k > 0; k--) list.push(r.table[r.rows[row++]!]!);
+      return list;
+    });
+  }
+
   build(groups: KeywordGroup[], numberWindow: number, numberAfter: number): Lexicon {
-    const n = this.keys.length;
+    // In pattern order: Matcher.compile is fastest on sorted patterns, and a lexicon made from the word
+    // lists and one from compiled.json plus the same words are then the same, index for index. A
+    // restored builder nobody added to is in that order already, its payloads flat as stored.
+    const r = this.restored;
+    const order = r ? null : sortedOrder(this.keys);
+    const keys = order ? Array.from(order, (i) => this.keys[i]!) : this.keys;
+    const n = keys.length;
     const payloadStart = new Int32Array(n + 1);
     const payloads: Payload[] = [];
     const latinStart = new Uint8Array(n);
     const latinEnd = new Uint8Array(n);
+    let row = 0;
     for (let i = 0; i < n; i++) {
       payloadStart[i] = payloads.length;
-      for (const p of this.lists[i]!) payloads.push(p);
-      const k = this.keys[i]!;
+      if (r) for (let c = parseInt(r.counts[i]!, 36); c > 0; c--) payloads.push(r.table[r.rows[row++]!]!);
+      else for (const p of this.lists[order![i]!]!) payloads.push(p);
+      const k = keys[i]!;
       latinStart[i] = isLatin(k.charCodeAt(0)) ? 1 : 0;
       latinEnd[i] = isLatin(k.charCodeAt(k.length - 1)) ? 1 : 0;
     }
     payloadStart[n] = payloads.length;
     let maxLength = 0;
-    for (const k of this.keys) maxLength = Math.max(maxLength, k.length);
+    for (const k of keys) maxLength = Math.max(maxLength, k.length);
     let maxGap = 0;
     for (const p of payloads) maxGap = Math.max(maxGap, p.gap);
     return {
-      matcher: Matcher.compile(this.keys),
+      matcher: Matcher.compile(keys),
       payloadStart,
       payloads,
       latinStart,
@@ -401,19 +428,26 @@ class Builder {
 
   /** The patterns and their payloads, as lexicon/compiled.json stores them (a table of distinct payloads). */
   snapshot(): BuilderSnapshot {
+    this.materialise();
     const table: PayloadRow[] = [];
     const rowOf = new Map<string, number>();
-    const lists = this.lists.map((list) =>
-      list.map((p) => {
+    const rows: number[] = [];
+    let counts = '';
+    // Sorted by pattern: the automaton is built fastest from sorted patterns (Matcher.compile).
+    for (const i of sortedOrder(this.keys)) {
+      const list = this.lists[i]!;
+      if (list.length > 35) throw new Error(`lexicon: more than 35 meanings for one pattern: ${JSON.stringify(this.keys[i])}`);
+      counts += list.length.toString(36);
+      for (const p of list) {
         const row: PayloadRow = [p.kind, p.rule, p.flags, p.group, p.groups, p.strength, p.gap, p.invite ? 1 : 0, p.severity === 'warn' ? 1 : 0, p.notOn];
         const id = JSON.stringify(row);
-        let i = rowOf.get(id);
-        if (i === undefined) rowOf.set(id, (i = table.push(row) - 1));
-        return i;
-      }),
-    );
+        let r = rowOf.get(id);
+        if (r === undefined) rowOf.set(id, (r = table.push(row) - 1));
+        rows.push(r);
+      }
+    }
     for (const k of this.keys) if (k.includes('\n')) throw new Error(`lexicon: a pattern holds a line break: ${JSON.stringify(k)}`);
-    return { keys: this.keys.join('\n'), payloads: table, lists };
+    return { keys: Array.from(sortedOrder(this.keys), (i) => this.keys[i]!).join('\n'), payloads: table, counts, rows };
   }
 
   /** A builder holding what snapshot() stored, as if every word had been added again (same order). */
@@ -431,12 +465,9 @@ class Builder {
       severity: warn === 1 ? 'warn' : 'block',
       notOn,
     }));
-    const keys = snap.keys.split('\n');
     b.index = null;
-    for (let i = 0; i < keys.length; i++) {
-      b.keys.push(keys[i]!);
-      b.lists.push(snap.lists[i]!.map((r) => table[r]!));
-    }
+    for (const k of snap.keys.split('\n')) b.keys.push(k);
+    b.restored = { counts: snap.counts, rows: snap.rows, table };
     return b;
   }
 
@@ -784,8 +815,10 @@ export interface BuilderSnapshot {
   /** The patterns, one per line. */
   keys: string;
   payloads: PayloadRow[];
-  /** Per key, the rows of its payloads. */
-  lists: number[][];
+  /** Per key, its number of payloads (one base-36 digit each). */
+  counts: string;
+  /** The rows of every key's payloads, key after key. */
+  rows: number[];
 }
 
 export interface ReadyMade {

@@ -43,6 +43,13 @@ describe('Matcher', () => {
     }
   });
 
+  it('finds the same in sorted patterns followed by a few more (the lexicon, then a shop\'s words)', () => {
+    const lexicon = ['刷单', '好评返现', '微信', '加我', 'vx', '返现'].sort();
+    const patterns = [...lexicon, '秒杀价', 'v', '好评'];
+    const m = Matcher.compile(patterns);
+    for (const text of ['加我vx好评返现', '秒杀价刷单微信v', '']) expect(found(m, text)).toEqual(naive(patterns, text));
+  });
+
   it('scans typed arrays and strings alike, in a range', () => {
     const m = Matcher.compile(['微信', '信号']);
     const codes = Uint16Array.from('加微信号', (c) => c.charCodeAt(0));
@@ -62,6 +69,7 @@ describe('Matcher', () => {
 
   it('refuses duplicate patterns (the lexicon merges them first)', () => {
     expect(() => Matcher.compile(['微信', '微信'])).toThrow(/duplicate/);
+    expect(() => Matcher.compile(['微信', '好评', '微信'])).toThrow(/duplicate/);
   });
 
   it('grows its hit buffer', () => {

@@ -41,7 +41,7 @@ export class Matcher {
     readonly states: number,
   ) {}
 
-  /** Build from patterns (any order, duplicates allowed: pattern index = position in the list). */
+  /** Build from distinct patterns in any order (pattern index = position in the list); sorted ones build fastest. */
   static compile(patterns: readonly string[]): Matcher {
     // 1. Alphabet: classes by descending frequency so common characters get small, dense ids.
     const counts = new Uint32Array(0x10000);
@@ -58,53 +58,46 @@ export class Matcher {
     for (let k = 0; k < seen.length; k++) alphabet[seen[k]!] = k + 1;
     const classes = seen.length;
 
-    // 2. Trie, in typed arrays sized for the worst case (one node per pattern character): children
-    //    found through an open-addressing table keyed by (node, class), and kept as linked lists
-    //    (first child / next sibling, newest first) for the placement below. No Map and no growing
-    //    arrays: the first build in a page runs cold, and allocation was much of its time.
+    // 2. Trie, in typed arrays sized for the worst case (one node per pattern character), children kept
+    //    as linked lists (first child / next sibling, newest first) for the placement below. Patterns
+    //    are inserted in sorted order, so a pattern shares with the one before it exactly their common
+    //    prefix: its nodes hang off the node at that depth, and no child is ever looked up (no table,
+    //    no Map, no growing arrays: the first build in a page runs cold, and lookups and allocation were
+    //    much of its time). The lexicon stores its patterns sorted, so that order is free; any other
+    //    list is put in order first.
     let total = 1;
-    for (const p of patterns) total += p.length;
+    let longest = 0;
+    for (const p of patterns) {
+      total += p.length;
+      if (p.length > longest) longest = p.length;
+    }
     const label = new Int32Array(total);
     const termOf = new Int32Array(total).fill(-1);
     const firstChild = new Int32Array(total).fill(-1);
     const sibling = new Int32Array(total).fill(-1);
-    let slots = 16;
-    while (slots < total * 2) slots *= 2;
-    const mask = slots - 1;
-    const slotNode = new Int32Array(slots).fill(-1);
-    const slotClass = new Int32Array(slots);
-    const slotChild = new Int32Array(slots);
     const lengths = new Int32Array(patterns.length);
+    /** The node of the previous pattern at each depth. */
+    const path = new Int32Array(longest + 1);
     let nodes = 1;
-    for (let index = 0; index < patterns.length; index++) {
+    let prev = '';
+    for (const index of sortedOrder(patterns)) {
       const p = patterns[index]!;
       lengths[index] = p.length;
       if (p.length === 0) continue;
-      let node = 0;
-      for (let i = 0; i < p.length; i++) {
-        const cls = alphabet[p.charCodeAt(i)]!;
-        let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(cls, 0x85ebca77)) & mask;
-        let child = -1;
-        while (slotNode[h] !== -1) {
-          if (slotNode[h] === node && slotClass[h] === cls) {
-            child = slotChild[h]!;
-            break;
-          }
-          h = (h + 1) & mask;
-        }
-        if (child === -1) {
-          child = nodes++;
-          label[child] = cls;
-          slotNode[h] = node;
-          slotClass[h] = cls;
-          slotChild[h] = child;
-          sibling[child] = firstChild[node]!;
-          firstChild[node] = child;
-        }
-        node = child;
+      const shorter = Math.min(prev.length, p.length);
+      let common = 0;
+      while (common < shorter && prev.charCodeAt(common) === p.charCodeAt(common)) common++;
+      if (common === p.length) throw new Error('Matcher.compile: duplicate patterns; deduplicate before compiling');
+      let node = path[common]!;
+      for (let i = common; i < p.length; i++) {
+        const child = nodes++;
+        label[child] = alphabet[p.charCodeAt(i)]!;
+        sibling[child] = firstChild[node]!;
+        firstChild[node] = child;
+        path[i + 1] = node = child;
       }
-      if (termOf[node] !== -1) throw new Error('Matcher.compile: duplicate patterns; deduplicate before compiling');
       termOf[node] = index;
+      prev = p;
     }
 
     // 3. Double array, placing nodes in breadth-first order. Free cells form a linked list, so the
@@ -282,4 +275,28 @@ export class Matcher {
     for (let i = 0; i < text.length; i++) stringBuffer[i] = text.charCodeAt(i);
     this.scanCodes(stringBuffer, 0, text.length, hits);
   }
+}
+
+/**
+ * The pattern indices in code-unit order: the list's longest sorted head as it is, merged with the rest
+ * sorted (the lexicon's sorted patterns, then a shop's few words).
+ */
+export function sortedOrder(patterns: readonly string[]): Int32Array {
+  const n = patterns.length;
+  const order = new Int32Array(n);
+  let head = 1;
+  while (head < n && patterns[head - 1]! < patterns[head]!) head++;
+  if (head >= n) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order;
+  }
+  const rest: number[] = [];
+  for (let i = head; i < n; i++) rest.push(i);
+  rest.sort((a, b) => (patterns[a]! < patterns[b]! ? -1 : patterns[a]! > patterns[b]! ? 1 : a - b));
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    order[k] = j >= rest.length || (i < head && patterns[i]! <= patterns[rest[j]!]!) ? i++ : rest[j++]!;
+  }
+  return order;
 }
