@@ -914,3 +914,29 @@ describe('product words that hold a contact’s letters or a weapon’s characte
     expect(categories(text)).toContain('off-platform-contact');
   });
 });
+
+describe('round 23: names called, threats by allies, claims and disparaging in more words', () => {
+  it.each([
+    ['你个铸币，地址都填不对', 'abuse', '这枚纪念币的铸币工艺是精铸'],
+    ['跟个巨婴似的，什么都要人教', 'abuse', '这款婴儿车适合0到3岁的宝宝'],
+    ['文盲一个，说明书写得清清楚楚', 'abuse', '这是傻瓜式操作，插电就能用'],
+    ['伞兵一个，懒得回你', 'abuse', '伞兵靴有现货，42码'],
+    ['我兄弟就在你们那片，你自己掂量', 'abuse', '我们仓库就在你们那片，明天能到'],
+    ['差评不删，咱们慢慢玩', 'abuse', '这款桌游可以全家一起慢慢玩'],
+    ['别家的东西也就那样，谁买谁后悔', 'disparaging', '别家的我们不评价，您对比参数就好'],
+    ['这款是学生党天花板，闭眼入', 'absolute-claim', '吸顶灯装在天花板上，带安装配件'],
+    ['售后卡上有个二维码，扫一下就能找到我', 'qr-code', '售后卡上有保修期限，扫码可以查真伪'],
+  ])('finds %s (%s), lets %s through', (caught, category, passes) => {
+    expect(categories(caught)).toContain(category);
+    expect(['ok', 'tip']).toContain(run(passes).verdict);
+  });
+
+  it.each([
+    '“永久不掉色”这个我们没法承诺，正常洗护一年没问题',
+    '您说的“全网第一”，这个我们不能写',
+    '这个饭盒可以微波炉加热，记得把盖子打开',
+    '万能胶粘木头和塑料都可以',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+});
