@@ -940,3 +940,13 @@ describe('round 23: names called, threats by allies, claims and disparaging in m
     expect(['ok', 'tip']).toContain(run(text).verdict);
   });
 });
+
+describe('a shop’s name to search for elsewhere, unquoted', () => {
+  it.each(['tb有同款，搜木子家居', 'xhs搜 木子家纺官方号 那边有客服', '小红书搜小鹿童装就是我们'])('finds %s', (text) => {
+    expect(categories(text)).toContain('off-platform-contact');
+  });
+
+  it.each(['淘宝搜到的那家不是我们', '京东搜同款的话会贵一些', '这个搜索框可以输入店铺名'])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+});

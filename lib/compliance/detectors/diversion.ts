@@ -37,6 +37,13 @@ function asked(text: string, at: number): boolean {
   return rest !== null;
 }
 
+/**
+ * Does a shop's name follow a search at `at` without quotes (搜 蓝山家纺小店, 搜安安家居, 搜小鹿官方号)? A
+ * short name ending in a word shops are named with; not what the search finds (搜到的那家, 搜一下就有).
+ */
+const SHOP_NAME = /^[\s:：]*(?![到过了不一下索])[\p{Script=Han}A-Za-z0-9]{1,10}?(小店|旗舰店|专卖店|专营店|官方号|官方店|家居|家纺|童装|女装|男装|工作室|店铺|店|铺子|号)(?![\p{Script=Han}])/u;
+const namedAfter = (text: string, at: number) => SHOP_NAME.test(text.slice(at, at + 24)) && !asked(text, at);
+
 /** Does a quoted name start at `at` in the text (spaces, a line break and a colon skipped)? */
 function quoteAt(text: string, at: number): boolean {
   let i = at;
@@ -99,6 +106,8 @@ export function diversionFindings(scan: Scan, platform: string, out: Candidate[]
         // 淘宝搜“小鹿家居”, 京东上搜「木子家」: a search for a quoted name right after the marketplace's
         // sends the buyer there as a go-verb would (淘宝搜不到, 我在淘宝搜过了 name nothing to search).
         if (k === Kind.Action && h.start - m.end <= 1 && view.codes[h.start] === SOU && quoteAt(scan.text, view.to[h.end - 1]!)) go = true;
+        // tb有同款，搜安安家居; xhs搜 蓝山家纺官方号: a shop's name to search for, unquoted, does the same.
+        else if (k === Kind.Action && view.codes[h.start] === SOU && namedAfter(scan.text, view.to[h.end - 1]!)) go = true;
         // …微店还有几件，搜“小满童装”; 有赞那边店铺名叫“山野茶事”: a quoted name to search for or a shop's
         // name given further on in the sentence sends the buyer there all the same.
         else if (k === Kind.Action && (view.codes[h.start] === SOU || NAMING.test(scan.text.slice(view.from[h.start]!, view.to[h.end - 1]!))) && quoteAt(scan.text, view.to[h.end - 1]!) && !asked(scan.text, view.to[h.end - 1]!)) go = true;
