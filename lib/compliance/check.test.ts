@@ -950,3 +950,21 @@ describe('a shop’s name to search for elsewhere, unquoted', () => {
     expect(['ok', 'tip']).toContain(run(text).verdict);
   });
 });
+
+describe('quotes in a list, officials by title, product names', () => {
+  it.each([
+    '平台明确规定不能"线下交易"和"私下转账"，咱们都走平台',
+    'Nike SB Dunk 这双42码有货',
+    '这是沙雕风的手机壳，图案很搞笑',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+
+  it.each([
+    ['我们可以"线下交易"和"私下转账"', 'off-platform-payment'],
+    ['我是抖音小店官方审核员，您这单要重新核实', 'impersonation'],
+    ['差评不改，以后我都盯着你', 'abuse'],
+  ])('finds %s (%s)', (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+});

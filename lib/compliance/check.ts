@@ -265,8 +265,12 @@ function keepsMarketChar(text: string, pv: PhoneticView, h: Hit): boolean {
 }
 
 /** Words before a quote that report someone's words (您朋友说的『…』, 那句「…」), and after it, past other quotes (『…』『…』这些字). */
-const REPORT_BEFORE = /(说的?(?:他家|他们家|她家|人家|自己)?是?|讲的?|看到的|收到的|上的|让您|让你|叫您|叫你|要您|要你|不让用|不能用|不能说|禁止用|不允许用|不让说|那句|这句|那条|这条|那段|这段|提到的?|所谓的?|问的?|写着|写的|发的|收到的?|骂的?|冒充|假冒|自称)(那个|这个|那种|这种|那条|这条|那段|这段)?[：:\s]*$/;
+const REPORT_BEFORE = /(说的?(?:他家|他们家|她家|人家|自己)?是?|讲的?|看到的|收到的|上的|让您|让你|叫您|叫你|要您|要你|不让用|不能用|不能说|禁止用|不允许用|不让说|(?:规定|明确规定|平台规定)(?:不能|禁止|严禁|不允许|不准|不可以)|那句|这句|那条|这条|那段|这段|提到的?|所谓的?|问的?|写着|写的|发的|收到的?|骂的?|冒充|假冒|自称)(那个|这个|那种|这种|那条|这条|那段|这段)?[：:\s]*$/;
 const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《'"][^』」”’》'"]{0,20}[』」”’》'"])*\s*[，,]?\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话|短信|消息|信息|通知|电话|的话|是假的|不是真的|都是假的|这样的词|这类词|这种词|之类的词|这些说法|之类的|((这种|这个|这类|那种|那个|的)?\s*(说法|话|词|宣传|描述|人|事)?\s*(是|都是|属于|我们|本店|店里|我们店|的人)?\s*(不对|错|假|违规|不规范|不做|不支持|不允许|不能|没有|以前|旧版|之前|骗|已经删|删了|不是我们|不是咱|不是本店|没法|无法|不敢|承诺不了|保证不了)))/;
+
+/** A closing quote and a word joining it to the next quote (”和“, "、"). */
+const QUOTE_JOINT = /[』」”’》'"]\s*[、和与及或跟,，]\s*$/;
+const OPENER_OF: ReadonlyMap<string, string> = new Map([...QUOTE_CLOSE].map(([open, close]) => [close, open]));
 
 /**
  * Does a finding start inside quote marks that report someone else's words (您朋友说的『淘宝更便宜』那家不是我们;
@@ -281,7 +285,18 @@ function reported(text: string, start: number): boolean {
     }
     const end = text.indexOf(close, start);
     if (end < 0 || end - i > 60) return false;
-    return REPORT_BEFORE.test(text.slice(Math.max(0, i - 8), i)) || REPORT_AFTER.test(text.slice(end + 1, end + 60));
+    // A quote in a list of quotes (规定不能"线下交易"和"私下转账") is reported by what stands before the first.
+    for (let open = i, hop = 0; hop < 4; hop++) {
+      if (REPORT_BEFORE.test(text.slice(Math.max(0, open - 8), open))) return true;
+      const joint = QUOTE_JOINT.exec(text.slice(Math.max(0, open - 4), open));
+      if (!joint) break;
+      const closing = open - joint[0].length;
+      const opener = OPENER_OF.get(text[closing]!)!;
+      const prev = text.lastIndexOf(opener, closing - 1);
+      if (prev < 0 || closing - prev > 22) break;
+      open = prev;
+    }
+    return REPORT_AFTER.test(text.slice(end + 1, end + 60));
   }
   return false;
 }
