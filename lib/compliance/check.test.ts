@@ -968,3 +968,45 @@ describe('quotes in a list, officials by title, product names', () => {
     expect(categories(text)).toContain(category);
   });
 });
+
+describe('round 24: a superlative whatever its adjective, cures promised, effects without limit', () => {
+  it.each([
+    ['这款围巾是我们家最保暖的', '围巾最好冷水手洗，别用热水'],
+    ['手机壳我们做得最防摔', '最快明天就能到，最多两天'],
+    ['zui好的羊绒衫就是这件', '哪款最适合您呢？我帮您挑'],
+    ['你放心，这是最顺滑的面料', '你是今天遇到的最暖心的客人'],
+    ['枇杷膏能治咳嗽，比糖浆还灵', '咳嗽得厉害的话建议去医院看看'],
+    ['苦荞茶可以降血压，老人天天喝', '这款茶叶是普通食品，不能代替药物'],
+    ['减肥茶绝对不反弹', '正常洗涤一般不会掉色，掉色可以退'],
+    ['驱蚊液驱蚊率100%', '30天价保，降价了可以申请'],
+  ])('warns on %s, lets %s through', (claim, fine) => {
+    expect(categories(claim)).toContain('absolute-claim');
+    expect(['ok', 'tip']).toContain(run(fine).verdict);
+  });
+
+  it.each([
+    '最大承重150斤，最低温度零下10度',
+    '原包装有的话最好用原包装寄回',
+    '“最”字我们不敢乱用，只能说这款卖得还不错',
+    '抱歉同事刚才说了“最好的”，用词不严谨',
+    '“降血压”是药品才能宣传的，我们这个是普通食品',
+    '“加个QQ”就不用啦，在这里聊也有记录',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+});
+
+describe('round 24: shops in a market by its trade, platforms as their officials', () => {
+  it.each([
+    ['展厅在佛山乐从家具城，样品都能看', 'store-address'],
+    ['手机可以到华强北我们的柜台来当面验货', 'store-address'],
+    ['这里是抖音电商官方，您的评价已被判定违规', 'impersonation'],
+    ['抖音这个平台抽成黑得要命', 'disparaging'],
+  ])('finds %s (%s)', (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it('lets the platform’s own mall through', () => {
+    expect(['ok', 'tip']).toContain(run('您可以在抖音商城搜店铺名找到我们', { platform: 'douyin' }).verdict);
+  });
+});
