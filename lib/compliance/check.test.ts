@@ -1010,3 +1010,31 @@ describe('round 24: shops in a market by its trade, platforms as their officials
     expect(['ok', 'tip']).toContain(run('您可以在抖音商城搜店铺名找到我们', { platform: 'douyin' }).verdict);
   });
 });
+
+describe('round 25: goods sold under the counter, codes to the shop’s own app, service brushed off', () => {
+  it.each([
+    ['弩也有，钢珠的，不走这个链接，价格另外说', 'prohibited', '弹弓玩具是塑料的，适合8岁以上'],
+    ['灰鹦鹉有，没证的便宜一半', 'prohibited', '鹦鹉螺化石摆件，有证书'],
+    ['不实名的手机卡我们也有', 'prohibited', '手机卡需要实名认证后才能用'],
+    ['扫码入会送五十积分，码就在包装袋背面', 'qr-code', 'QQ音乐会员兑换码已发送到订单里'],
+    ['外箱贴纸上有个二维码，扫进去是我们自己的售后小程序', 'qr-code', '用淘宝app扫一扫包装上的码可以查真伪'],
+  ])('finds %s (%s), lets %s through', (caught, category, passes) => {
+    expect(categories(caught)).toContain(category);
+    expect(['ok', 'tip']).toContain(run(passes).verdict);
+  });
+
+  it.each([
+    ['物流的事我们也管不了，您再等等吧', '都五天了物流还没动，能不能帮我催一下'],
+    ['开发票要排队的，您催也没用', '我要的发票一直没开'],
+  ])('tips on %s answering %s', (reply, buyer) => {
+    expect(categories(reply, { replyTo: buyer })).toContain('poor-service');
+  });
+
+  it.each([
+    '亲，私下转账不支持的，您在页面领券下单',
+    '抱歉哈，我们只能在平台下单付款，货到给现金这种不做的',
+    '维修寄这里：深圳市宝安区某某路46号 维修组，不要寄平邮',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+});
