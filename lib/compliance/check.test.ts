@@ -1038,3 +1038,26 @@ describe('round 25: goods sold under the counter, codes to the shop’s own app,
     expect(['ok', 'tip']).toContain(run(text).verdict);
   });
 });
+
+describe('round 26: visits by how the sentence is built, service brushed off, goods by street names', () => {
+  it.each([
+    ['来实体店买吧，比线上便宜', 'store-address', '仓库来货了明天就发'],
+    ['鸡蛋是自家养的，来鸡场看看就知道', 'store-address', '明天到仓库就发出'],
+    ['样品都在展厅，展厅在厦门湖里区', 'store-address', '展厅里的样品都是实拍图'],
+    ['干货在市场B区12号摊位，来了直接尝', 'store-address', '这款是12号色，偏暖'],
+    ['要飞叶子的话另外问我', 'prohibited', '这款溜冰鞋适合初学者'],
+    ['您把邮箱发我，我发电子版给您', 'off-platform-contact', '电子版说明书在商品详情页可以下载'],
+  ])('finds %s (%s), lets %s through', (caught, category, passes) => {
+    expect(categories(caught)).toContain(category);
+    expect(['ok', 'tip']).toContain(run(passes).verdict);
+  });
+
+  it.each([
+    ['才三个而已，这点事也要找', '鸡蛋碎了三个'],
+    ['下单前不看清楚，现在找我有什么用', '刹车片型号不对，装不上'],
+    ['这不是回你了吗，急什么', '我问了三遍了你们都不回'],
+  ])('tips on %s answering %s', (reply, buyer) => {
+    expect(categories(reply, { replyTo: buyer })).toContain('poor-service');
+  });
+
+});

@@ -9,6 +9,7 @@ import { keywordFindings } from './detectors/keywords';
 import { linkFindings } from './detectors/links';
 import { numberFindings } from './detectors/numbers';
 import { superlativeFindings } from './detectors/claims';
+import { visitFindings } from './detectors/visits';
 import { type Candidate, CLOSING_QUOTES, firstEndingFrom, fromView, hasBreak, hasQuote, type Hit, isClauseBreak, isSentenceBreak, negationIn, QUOTE_CLOSE, question, type Scan, scanView } from './hits';
 import { roleFindings } from './detectors/roles';
 import { expandTemplate, Kind, lexiconFor, ROLE_DETECTORS, type Payload, PHONETIC_TYPED_ONLY, phoneticLexicon, RULES, ruleIndex, Strength, TermFlag, variantsOf } from './lexicon';
@@ -267,7 +268,7 @@ function keepsMarketChar(text: string, pv: PhoneticView, h: Hit): boolean {
 
 /** Words before a quote that report someone's words (您朋友说的『…』, 那句「…」), and after it, past other quotes (『…』『…』这些字). */
 const REPORT_BEFORE = /(说的?(?:他家|他们家|她家|人家|自己)?是?|说了|要的|讲的?|看到的|收到的|上的|让您|让你|叫您|叫你|要您|要你|不让用|不能用|不能说|禁止用|不允许用|不让说|(?:规定|明确规定|平台规定)(?:不能|禁止|严禁|不允许|不准|不可以)|那句|这句|那条|这条|那段|这段|提到的?|所谓的?|问的?|写着|写的|发的|收到的?|骂的?|冒充|假冒|自称)(那个|这个|那种|这种|那条|这条|那段|这段)?[：:\s]*$/;
-const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《'"][^』」”’》'"]{0,20}[』」”’》'"])*\s*[，,]?\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话|短信|消息|信息|通知|电话|的话|是假的|不是真的|都是假的|这样的词|这类词|这种词|之类的词|这些说法|之类的|((这种|这个|这类|那种|那个|的)?\s*(说法|话|词|宣传|描述|人|事)?\s*(是|都是|属于|我们|本店|店里|我们店|的人)?\s*(不对|错|假|违规|不规范|不做|不支持|不允许|不能|没有|以前|旧版|之前|骗|已经删|删了|不是我们|不是咱|不是本店|没法|无法|不敢|承诺不了|保证不了))|是药品|药品才能|才能宣传|不能宣传|宣传不了|就不用|不用了|不用啦|就算了|就不加了)/;
+const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《'"][^』」”’》'"]{0,20}[』」”’》'"])*\s*[，,]?\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话|短信|消息|信息|通知|电话|的话|是假的|不是真的|都是假的|这样的词|这类词|这种词|之类的词|这些说法|之类的|((这种|这个|这类|那种|那个|的)?\s*(说法|话|词|宣传|描述|人|事)?\s*(是|都是|属于|我们|本店|店里|我们店|的人)?\s*(不对|错|假|违规|不规范|不做|不支持|不允许|不能|没有|以前|旧版|之前|骗|已经删|删了|不是我们|不是咱|不是本店|没法|无法|不敢|承诺不了|保证不了))|是药品|药品才能|才能宣传|不能宣传|宣传不了|就不用|不用了|不用啦|就算了|就不加了|是您在别处|您在别处看到|别处看到|这边不提供|我们这边不|这边不支持)/;
 
 /** A closing quote and a word joining it to the next quote (”和“, "、"). */
 const QUOTE_JOINT = /[』」”’》'"]\s*[、和与及或跟,，]\s*$/;
@@ -543,6 +544,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   diversionFindings(scan, platform, candidates);
   roleFindings(scan, candidates);
   superlativeFindings(scan, candidates);
+  visitFindings(scan, candidates);
   tokenFindings(text, platform, candidates);
   markNegated(scan, candidates, 0);
   let from = candidates.length;

@@ -9,6 +9,7 @@
  */
 import { type Candidate, fromView, isClauseBreak, isSentenceBreak, type Scan } from '../hits';
 import { ruleIndex } from '../lexicon';
+import { viewString } from '../views';
 
 const CLAIM = ruleIndex('absolute.claim');
 const ZUI = '最'.charCodeAt(0);
@@ -30,7 +31,7 @@ function clauseOf(view: Scan['view'], at: number): [number, number] {
   return [s, e];
 }
 
-const textOf = (view: Scan['view'], from: number, to: number) => String.fromCharCode(...view.codes.subarray(from, to));
+const textOf = (view: Scan['view'], from: number, to: number) => viewString(view, from, to);
 
 export function superlativeFindings(scan: Scan, out: Candidate[]): void {
   const { view } = scan;
