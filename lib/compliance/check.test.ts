@@ -1061,3 +1061,21 @@ describe('round 26: visits by how the sentence is built, service brushed off, go
   });
 
 });
+
+describe('round 27: pictographs for characters, mini program links, payment by top-up', () => {
+  it.each([
+    ['差评？🔪等着', 'abuse'],
+    ['你🐴没教过你怎么说话？', 'abuse'],
+    ['🍑宝搜同名店，那边包邮', 'off-platform-contact'],
+    ['#小程序://优选好物/aB3dE5 直接下单', 'third-party-link'],
+    ['不用拍了，充Q币给我也行', 'off-platform-payment'],
+    ['多付的运费我转回你微信零钱', 'off-platform-payment'],
+    ['写个好评，邮费我补给你', 'review-inducement'],
+  ])('finds %s (%s)', (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each(['进小程序就能预约安装', '微信零钱支付也可以，在收银台选', '这把菜刀🔪很锋利'])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+});

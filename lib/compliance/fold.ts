@@ -163,8 +163,8 @@ export function foldMulti(c: number): string {
 }
 
 /**
- * Animal and other pictographs typed for the character of an insult (🐶东西, 你个🐷, 你🐎的): read as
- * that character. Other emoji stay separators.
+ * Animal and other pictographs typed for the character of an insult or a name (🐶东西, 你个🐷, 你🐎的,
+ * 🔪等着, 🍑宝): read as that character. Other emoji stay separators.
  */
 const PICTO_CHARS = new Map<number, number>([
   [0x1f436, 0x72d7], // 🐶 狗
@@ -178,6 +178,9 @@ const PICTO_CHARS = new Map<number, number>([
   [0x1f413, 0x9e21], // 🐓 鸡
   [0x1f422, 0x9f9f], // 🐢 龟
   [0x1f9e7, 0x7ea2], // 🧧 红 (包 follows, views.ts)
+  [0x1f52a, 0x5200], // 🔪 刀
+  [0x1f351, 0x6843], // 🍑 桃 (🍑宝: 淘宝)
+  [0x1f986, 0x9e2d], // 🦆 鸭
 ]);
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Share tokens (口令) that open another app on the buyer's phone: a code between currency signs or
  * other delimiters (￥AbC123xyz￥, €…€, ₳…₳), a 口令 named with its code (京口令 …, #快口令# …), or an
- * instruction to copy the message and open another app (复制这段话打开淘宝). A token for this
+ * instruction to copy the message and open another app (复制这段话打开淘宝), or a WeChat mini program's share
+ * link (#小程序://…). A token for this
  * workbench's own app is its own share, not a diversion.
  */
 import type { Candidate } from '../hits';
@@ -32,6 +33,8 @@ const APPS: Record<string, string> = {
   快手: 'kuaishou', kuai手: 'kuaishou', 快shou: 'kuaishou', ks: 'kuaishou', 支付宝: '', 微信: '', 小红书: '', 小红薯: '', xhs: '',
   app: '', 唯品会: '', 得物: '', 美团: '', 美团外卖: '', 饿了么: '', 大众点评: '', 微博: '', 转转: '',
 };
+/** A mini program's share link: #小程序:// and a path. */
+const MINI_PROGRAM = /#?小程序[:：]\/\/[^\s，。,]{2,60}/gu;
 const APP = Object.keys(APPS).sort((a, b) => b.length - a.length).join('|');
 /** Between the open verb and the app's name: a few brackets, spaces or emoji (打开【快手】, 打开📱淘宝). */
 const GAP = String.raw`[^\p{L}\p{N}\n]{0,4}(?:手机)?[^\p{L}\p{N}\n]{0,2}`;
@@ -86,5 +89,7 @@ export function tokenFindings(text: string, platform: string, out: Candidate[]):
       spans.push([m.index!, m.index! + m[0].length]);
     }
   }
+  // A WeChat mini program's share link (#小程序://优选好物/aB3dE5) opens WeChat, never a workbench.
+  for (const m of t.matchAll(MINI_PROGRAM)) spans.push([m.index!, m.index! + m[0].length]);
   for (const [start, end] of spans) out.push({ rule: TOKEN, start, end, viewStart: -1, viewEnd: -1, negatable: false });
 }
