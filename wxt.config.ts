@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { unescapeCharacters } from './scripts/utf8-escapes';
+import { STRIPPED_FILES, stripWordLists } from './scripts/strip-lexicon';
 
 // The manifest asks for what is used and no more: storage for settings, host access to the
 // workbench hosts only (through the content scripts' matches), and on Chrome `sidePanel` (added by WXT
@@ -30,7 +32,29 @@ export default defineConfig({
     }),
   }),
   vite: () => ({
-    plugins: [preact()],
+    plugins: [
+      preact(),
+      {
+        // A production build ships lexicon/compiled.json and only the rules' texts and the detectors'
+        // structure of the word lists, not the words a second time (scripts/strip-lexicon.ts).
+        name: 'kefu-strip-word-lists',
+        // Production builds only: outside one (npm run dev) the lexicon is checked against the lists.
+        apply: (_config: unknown, env: { command: string; mode: string }) => env.command === 'build' && env.mode === 'production',
+        enforce: 'pre' as const,
+        transform(code: string, id: string) {
+          if (!STRIPPED_FILES.test(id.replace(/\?.*$/, ''))) return null;
+          return { code: JSON.stringify(stripWordLists(JSON.parse(code))), map: null };
+        },
+      },
+      {
+        // …and the escapes of ordinary characters (the lexicon's Chinese) are turned back into UTF-8:
+        // a content script 384 KB smaller, 16 KB smaller gzipped (scripts/utf8-escapes.ts).
+        name: 'kefu-utf8-characters',
+        generateBundle(_options: unknown, bundle: Record<string, { type: string; code?: string }>) {
+          for (const file of Object.values(bundle)) if (file.type === 'chunk' && file.code) file.code = unescapeCharacters(file.code);
+        },
+      },
+    ],
     build: {
       rollupOptions: {
         // Dexie's source holds U+FFFF; Chrome refuses content scripts that are not valid UTF-8

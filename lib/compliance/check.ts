@@ -12,12 +12,11 @@ import { superlativeFindings } from './detectors/claims';
 import { visitFindings } from './detectors/visits';
 import { type Candidate, CLOSING_QUOTES, firstEndingFrom, fromView, hasBreak, hasQuote, type Hit, isClauseBreak, isSentenceBreak, negationIn, QUOTE_CLOSE, question, type Scan, scanView } from './hits';
 import { roleFindings } from './detectors/roles';
-import { expandTemplate, Kind, lexiconFor, ROLE_DETECTORS, type Payload, PHONETIC_TYPED_ONLY, phoneticLexicon, RULES, ruleIndex, Strength, TermFlag, variantsOf } from './lexicon';
+import { abuseCharacters, expandTemplate, Kind, lexiconFor, ROLE_DETECTORS, type Payload, PHONETIC_TYPED_ONLY, phoneticLexicon, RULES, ruleIndex, Strength, TermFlag, variantsOf } from './lexicon';
 import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES, type RuleCategory } from './defaults';
 import { type CheckResult, type Finding, maxVerdict, type Verdict } from './types';
 import { isDigitSyllable, isSyllableCode, phoneticView, type PhoneticView, SPOKEN } from './phonetic';
 import { initialsView, joinedView, scratchView, squash, squashedView, type View } from './views';
-import abuseWords from './lexicon/abuse.json';
 import diversion from './lexicon/diversion.json';
 
 /** The message's squashed view, reused from call to call (check() is synchronous and not re-entrant). */
@@ -215,8 +214,6 @@ function spokenNumberFindings(ps: Scan, pv: PhoneticView, out: Candidate[]): voi
   out.length = keep;
 }
 
-/** Characters the insults and threats are written with (abuse.json, every spelling). */
-let ownChars: Set<number> | null = null;
 
 /**
  * An insult half typed in pinyin (si全家, 蠢huo, 王八dan): a syllable of it typed out, and the
@@ -224,14 +221,7 @@ let ownChars: Set<number> | null = null;
  * or a three-syllable insult with one of its characters swapped for a homophone.
  */
 function mixedOwn(text: string, pv: PhoneticView, h: Hit): boolean {
-  if (!ownChars) {
-    ownChars = new Set();
-    for (const rule of abuseWords.rules) {
-      for (const entry of [...(rule.terms ?? []), ...(rule.standalone ?? [])]) {
-        for (const w of expandTemplate(entry)) for (const v of variantsOf(w)) for (const c of squash(v.text)) ownChars.add(c.charCodeAt(0));
-      }
-    }
-  }
+  const ownChars = abuseCharacters();
   let latin = 0;
   let other = 0;
   let firstOwn = true;

@@ -825,6 +825,8 @@ export interface ReadyMade {
   fingerprint: string;
   main: BuilderSnapshot;
   phonetic: BuilderSnapshot;
+  /** The characters the insults and threats are written with, every spelling (abuseCharacters()). */
+  abuseChars: string;
 }
 
 /** The data files the ready-made lexicon is made from, as one hash. */
@@ -842,12 +844,12 @@ export function makeReadyMade(): ReadyMade {
   fillBuiltIn(main);
   const phonetic = phoneticBuilder();
   fillPhonetic(phonetic);
-  return { fingerprint: sourceFingerprint(), main: main.snapshot(), phonetic: phonetic.snapshot() };
+  return { fingerprint: sourceFingerprint(), main: main.snapshot(), phonetic: phonetic.snapshot(), abuseChars: [...abuseCharactersFromLists()].sort().join('') };
 }
 
 let readyChecked: ReadyMade | null | undefined;
 /** Tests and the generator set this to build from the data files. */
-export const readyMadeOptions = { use: true };
+export const readyMadeOptions = { use: true, /** Use the file without checking its fingerprint, as a production build does. */ trust: false };
 
 /** Is the next build made from lexicon/compiled.json (tests; false while the word lists are being edited)? */
 export function usingReadyMade(): boolean {
@@ -859,8 +861,28 @@ function readyMade(): ReadyMade | null {
   if (readyChecked !== undefined) return readyChecked;
   const data = compiled as unknown as ReadyMade;
   const production = (import.meta as { env?: { PROD?: boolean } }).env?.PROD === true;
-  readyChecked = data.main && (production || data.fingerprint === sourceFingerprint()) ? data : null;
+  readyChecked = data.main && (production || readyMadeOptions.trust || data.fingerprint === sourceFingerprint()) ? data : null;
   return readyChecked;
+}
+
+/** The characters the insults and threats are written with (abuse.json, every spelling). */
+function abuseCharactersFromLists(): Set<string> {
+  const chars = new Set<string>();
+  for (const rule of abuse.rules as { terms?: string[]; standalone?: string[] }[]) {
+    for (const entry of [...(rule.terms ?? []), ...(rule.standalone ?? [])]) {
+      for (const w of expandTemplate(entry)) for (const v of variantsOf(w)) for (const c of squash(v.text)) chars.add(c);
+    }
+  }
+  return chars;
+}
+
+let abuseChars: Set<number> | null = null;
+/** The characters of every spelling of the insults and threats, as code units (ready made when it can be). */
+export function abuseCharacters(): Set<number> {
+  if (abuseChars) return abuseChars;
+  const ready = readyMade();
+  const chars = ready ? [...ready.abuseChars] : [...abuseCharactersFromLists()];
+  return (abuseChars = new Set(chars.map((c) => c.charCodeAt(0))));
 }
 
 /** The normalised patterns of the built-in lexicon, in automaton order (benchmark peers get these). */
