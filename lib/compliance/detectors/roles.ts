@@ -62,23 +62,31 @@ function okInClauses(oks: readonly Hit[], breaks: Int32Array, length: number, fr
   return false;
 }
 
+/** Role words per detector, in the scan's order (by end), reused from call to call. */
+const perDetector: Hit[][] = ROLE_DETECTORS.map(() => []);
+
 export function roleFindings(scan: Scan, out: Candidate[]): void {
-  const { roles, view, lex } = scan;
-  if (roles.length < 2) return;
+  const { view, lex } = scan;
+  if (scan.roles.length < 2) return;
+  // Each detector reads its own words only: one pass to sort them out, instead of every detector
+  // walking every word (a page of 加我 holds one word of a dozen detectors at each place).
+  for (const list of perDetector) list.length = 0;
+  for (const h of scan.roles) perDetector[h.p.group]!.push(h);
   let breaks: Int32Array | null = null;
   ROLE_DETECTORS.forEach((det, d) => {
+    const roles = perDetector[d]!;
+    if (roles.length < 2) return;
     if (det.skipOnReturn && scan.sendBack > 0) return;
     let oks: Hit[] | null = null;
     /** Every pair's bit: all the rules this detector finds are found. */
     const all = (1 << det.when.length) - 1;
     for (const b of roles) {
-      if (b.p.group !== d) continue;
       // Rules already found ending at b: one finding per rule (a pair of its own rule may add a second).
       let found = 0;
       // b is the later-ending word; look back over those ending within the window before it.
       for (let i = firstEndingFrom(roles, b.start - det.window); i < roles.length && roles[i]!.end <= b.end; i++) {
         const a = roles[i]!;
-        if (a === b || a.p.group !== d || nested(a, b)) continue;
+        if (a === b || nested(a, b)) continue;
         const start = Math.min(a.start, b.start);
         if (b.end - start > det.window + lex.maxLength) continue;
         const gapFrom = Math.min(a.end, b.end);
@@ -91,7 +99,7 @@ export function roleFindings(scan: Scan, out: Candidate[]): void {
           // A word of a role paired with its own role counts only with another word (厂家…厂家 is one place).
           if (pair.a === pair.b && sameWord(view.codes, a, b)) continue;
           if (negationIn(scan, gapFrom, gapTo)) break;
-          oks ??= det.ok ? roles.filter((h) => h.p.group === d && (h.p.groups & det.ok) !== 0) : [];
+          oks ??= det.ok ? roles.filter((h) => (h.p.groups & det.ok) !== 0) : [];
           breaks ??= breaksOf(scan);
           if (okInClauses(oks, breaks, view.length, start, b.end, a, b)) break;
           out.push(fromView(view, pair.rule, start, Math.max(a.end, b.end), true));
