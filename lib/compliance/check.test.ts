@@ -1079,3 +1079,33 @@ describe('round 27: pictographs for characters, mini program links, payment by t
     expect(['ok', 'tip']).toContain(run(text).verdict);
   });
 });
+
+describe('rounds 28 and 29: rules explained, declines after the words, goods sold hidden', () => {
+  it.each([
+    '晒图送红包这种我们不搞的哈，您愿意晒就晒',
+    '我们这边不接待上门自提哈，都是仓库统一发快递',
+    '亲，平台规定客服不能发微信号、QQ号、手机号这些联系方式，有问题在这里说',
+    '这款最大做到4XL，您说一下身高体重，我帮您看看选哪个码',
+    '可以开增值税专用发票的，下单后在订单里申请发票，填写公司名称、税号、开户行和账号就行',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+
+  it.each([
+    ['平台规定，退款需要您先开通备用金功能', 'impersonation'],
+    ['亲，我发您一张二维码图片，长按识别加一下我们售后顾问', 'qr-code'],
+    ['象牙的也有，不能挂店里，你要的话我单独发图', 'prohibited'],
+    ['一比一复刻，专柜都验不出来', 'prohibited'],
+    ['姐妹，那个一星差不多能改了吧，都给你补发了', 'review-inducement'],
+    ['别家主播都是托，说的话一句都别信', 'disparaging'],
+  ])('finds %s (%s)', (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each([
+    ['发货前都测过是好的，到你手里坏了那我也没办法', '手机用了两天就自动关机'],
+    ['新床垫都有味，放一个月就好了，这也要投诉？', '床垫有一股很重的味道'],
+  ])('tips on %s answering %s', (reply, buyer) => {
+    expect(categories(reply, { replyTo: buyer })).toContain('poor-service');
+  });
+});
