@@ -1109,3 +1109,15 @@ describe('rounds 28 and 29: rules explained, declines after the words, goods sol
     expect(categories(reply, { replyTo: buyer })).toContain('poor-service');
   });
 });
+
+describe('a courier named in the clause before, a flagship store named as itself', () => {
+  it('lets a courier’s number through after the courier is named', () => {
+    expect(['ok', 'tip']).toContain(run('派件员是李师傅，电话15600001234，他说下午送到').verdict);
+    expect(categories('有事加我微信，电话15600001234')).toContain('off-platform-contact');
+  });
+
+  it('lets a Tmall flagship say what it is, not a stranger posing as Tmall', () => {
+    expect(['ok', 'tip']).toContain(run('我们是天猫官方旗舰店，发票是品牌公司开的', { platform: 'tmall' }).verdict);
+    expect(categories('我是天猫官方客服，您的订单异常', { platform: 'tmall' })).toContain('impersonation');
+  });
+});

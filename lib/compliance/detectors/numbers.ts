@@ -31,7 +31,8 @@ export function numberContext(scan: Scan, start: number, end: number, card = fal
   const { numbers } = scan;
   for (let i = firstEndingFrom(numbers, start - lex.numberWindow); i < numbers.length && numbers[i]!.end <= start; i++) {
     const h = numbers[i]!;
-    if (hasBreak(view, h.end, start, true)) continue;
+    // The courier named in the clause before (派件员是李师傅，电话156…) still owns the number.
+    if (hasBreak(view, h.end, start, true, h.p.group !== K.courier)) continue;
     if (h.p.group === K.self) self = true;
     if (h.p.group === K.courier) courier = true;
     if (card && h.p.group === K.price) continue;
