@@ -1121,3 +1121,21 @@ describe('a courier named in the clause before, a flagship store named as itself
     expect(categories('我是天猫官方客服，您的订单异常', { platform: 'tmall' })).toContain('impersonation');
   });
 });
+
+describe('round 30: numerals of other scripts, market nicknames, payment in other currencies', () => {
+  it.each([
+    ['手机 ١٣٨٠٠٠٠١٢٣٤', 'off-platform-contact'],
+    ['号码 〡〣〨〇〇〇〇〤〤〥〥', 'off-platform-contact'],
+    ['去小黄鱼找我，那边私聊方便', 'off-platform-contact'],
+    ['用 PayPal 或者 USDT 打给我也行', 'off-platform-payment'],
+    ['把 yzm 发我，两分钟搞定', 'impersonation'],
+    ['🔪已经磨好了，等你', 'abuse'],
+    ['👉9Rk2PzX0👈 复制整段去淘tao打开', 'third-party-link'],
+  ])('finds %s (%s)', (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it.each(['您刚才发的那个 QQ 号我们不能加，麻烦在平台沟通', '东东这个名字是我们店的吉祥物', '👉点这里查看商品详情👈'])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+});

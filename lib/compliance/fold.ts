@@ -95,6 +95,11 @@ function init(): void {
   numbered(0x2776, 1, 10); // ❶–❿
   numbered(0x2780, 1, 10); // ➀–➉
   numbered(0x278a, 1, 10); // ➊–➓
+  numbered(0x0660, 0, 10); // ٠–٩ Arabic-Indic
+  numbered(0x06f0, 0, 10); // ۰–۹ extended Arabic-Indic
+  numbered(0x0966, 0, 10); // ०–९ Devanagari
+  numbered(0x0e50, 0, 10); // ๐–๙ Thai
+  numbered(0x3021, 1, 9); // 〡–〩 Hangzhou (Suzhou) numerals
   FOLD[0x24ea] = 0x30; // ⓪
   FOLD[0x24ff] = 0x30; // ⓿
   const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -179,6 +184,8 @@ const PICTO_CHARS = new Map<number, number>([
   [0x1f422, 0x9f9f], // 🐢 龟
   [0x1f9e7, 0x7ea2], // 🧧 红 (包 follows, views.ts)
   [0x1f52a, 0x5200], // 🔪 刀
+  [0x1f41f, 0x9c7c], // 🐟 鱼 (🐟上: 闲鱼)
+  [0x1f4b0, 0x94b1], // 💰 钱
   [0x1f351, 0x6843], // 🍑 桃 (🍑宝: 淘宝)
   [0x1f986, 0x9e2d], // 🦆 鸭
 ]);

@@ -20,14 +20,14 @@ const CODE = '[A-Za-z0-9]{6,20}';
 const OPENER = String.raw`[\p{Sc}\p{So}\p{Sm}#@%&!~^*|]|\p{Extended_Pictographic}\uFE0F?`;
 /** A code may be typed in groups (￥ Cw6 Tz9 Ep2 ￥). */
 const GROUPED = String.raw`[A-Za-z0-9]{2,20}(?:[ \u3000][A-Za-z0-9]{2,20}){0,6}`;
-const WRAPPED = new RegExp(String.raw`(${OPENER})[ \u3000]*(${GROUPED})[ \u3000]*(?:\1|${DELIM})`, 'gu');
+const WRAPPED = new RegExp(String.raw`(${OPENER})[ \u3000]*(${GROUPED})[ \u3000]*(?:\1|${DELIM}|\p{Extended_Pictographic})`, 'gu');
 /** A named code may hold a # or a - inside (口令 DW#8XkQ2). */
 const NAMED_CODE = '[A-Za-z0-9][A-Za-z0-9#-]{4,18}[A-Za-z0-9]';
 const NAMED = new RegExp(`口令[^A-Za-z0-9\\n]{0,12}(${NAMED_CODE})|(${NAMED_CODE})[^A-Za-z0-9\\n]{0,6}口令`, 'g');
 /** Apps a token opens, with the platform each belongs to (empty: none of the workbenches). */
 const APPS: Record<string, string> = {
   淘宝: 'taobao', 手淘: 'taobao', 某宝: 'taobao', 天猫: 'taobao', tb: 'taobao', taobao: 'taobao', tao宝: 'taobao', 淘bao: 'taobao',
-  桃宝: 'taobao', '🍑宝': 'taobao', 闲鱼: '', 咸鱼: '', 闲yu: '', xianyu: '',
+  桃宝: 'taobao', '🍑宝': 'taobao', 淘tao: 'taobao', 闲鱼: '', 咸鱼: '', 闲yu: '', xianyu: '',
   京东: 'jd', jd: 'jd', 拼多多: 'pdd', 拼夕夕: 'pdd', pdd: 'pdd', 多多: 'pdd',
   抖音: 'douyin', dou音: 'douyin', 抖yin: 'douyin', douyin: 'douyin', 斗音: 'douyin', dy: 'douyin',
   快手: 'kuaishou', kuai手: 'kuaishou', 快shou: 'kuaishou', ks: 'kuaishou', 支付宝: '', 微信: '', 小红书: '', 小红薯: '', xhs: '',
@@ -40,9 +40,9 @@ const APP = Object.keys(APPS).sort((a, b) => b.length - a.length).join('|');
 const GAP = String.raw`[^\p{L}\p{N}\n]{0,4}(?:手机)?[^\p{L}\p{N}\n]{0,2}`;
 const COPY_OPEN = new RegExp(String.raw`(?:复制|拷贝|copy)[^\n]{0,30}?(?:打开|切到|切换到|到|去|粘贴到|进|进入)${GAP}(${APP})`, 'gu');
 /** An app opened to search or paste something (打开闲鱼搜这个码): a code in brackets then is a token for it. */
-const OPEN_SEARCH = new RegExp(String.raw`(?:打开|进入|去|到|上)${GAP}(${APP})(?:app)?[^\n]{0,6}?(?:搜|粘贴|搜索|输入)`, 'gu');
+const OPEN_SEARCH = new RegExp(String.raw`(?:打开|进入|去|到|上)${GAP}(${APP})(?:app)?[^\n]{0,6}?(?:搜|粘贴|搜索|输入|复制)`, 'gu');
 /** A code in brackets (【XY88KK2】): a token only when an app is opened for it or the message copies it. */
-const BRACKETED = new RegExp(String.raw`[【\[(（「『〔]\s*(${CODE})\s*[】\])）」』〕]`, 'g');
+const BRACKETED = new RegExp(String.raw`[【\[(（「『〔/]\s*(${CODE})\s*[】\])）」』〕/]`, 'g');
 const COPIES = /复制|拷贝|口令|这个码|这串/;
 
 /** The app named in brackets first, then the instruction (【淘宝】…复制整段打开). */
