@@ -1139,3 +1139,17 @@ describe('round 30: numerals of other scripts, market nicknames, payment in othe
     expect(['ok', 'tip']).toContain(run(text).verdict);
   });
 });
+
+describe('round 31: a violation buried in a long friendly reply', () => {
+  it.each([
+    ['老铁，这个鱼竿质量没毛病。你要是晚上去野钓，我这还有电鱼机，私下问我。', 'prohibited'],
+    ['亲，售后这块您放心，我们自己就能处理。淘宝小二处理问题慢得要死，找他们没什么用。', 'disparaging'],
+    ['宝，这单是福袋价拍的，很划算了。不给好评的话下次福袋就不给你留了。', 'review-inducement'],
+  ])('finds %s (%s)', (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+
+  it('lets a long reply about the platform’s own refund, price protection and tracking through', () => {
+    expect(['ok', 'tip']).toContain(run('亲，退款会原路退回到您的支付账户，价保在订单里申请就行，物流单号SF0000012345在订单详情可以查。').verdict);
+  });
+});
