@@ -1153,3 +1153,29 @@ describe('round 31: a violation buried in a long friendly reply', () => {
     expect(['ok', 'tip']).toContain(run('亲，退款会原路退回到您的支付账户，价保在订单里申请就行，物流单号SF0000012345在订单详情可以查。').verdict);
   });
 });
+
+describe('rounds 33 and 34: curt answers, secrets read back masked, refunds to the buyer’s own account', () => {
+  it.each([
+    ['页面写着呢，我就不重复了', '你们的保修到底几年'],
+    ['谁答应你的你找谁，我这没有记录', '答应我的优惠券呢'],
+    ['咨询的人多，您要是着急可以去别家买', '你们客服回复好慢'],
+  ])('tips on %s answering %s', (reply, buyer) => {
+    expect(categories(reply, { replyTo: buyer })).toContain('poor-service');
+  });
+
+  it('takes no tip on a reply that apologises and helps', () => {
+    expect(categories('抱歉让您久等了，我马上帮您查一下物流', { replyTo: '你们客服回复好慢' })).not.toContain('poor-service');
+  });
+
+  it.each([
+    '海外购订单需要实名清关，系统里登记的身份证号是 3301**********1234',
+    '您这单有运费险，退货寄出后会自动理赔，赔付的钱会退到您的支付宝账户。',
+    '谢谢您，但我们不能收银行卡转账，只能在平台下单',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text, { platform: 'tmall' }).verdict);
+  });
+
+  it('still holds a request for the whole ID number', () => {
+    expect(categories('请把身份证号发我一下')).toContain('impersonation');
+  });
+});

@@ -10,6 +10,7 @@ import { linkFindings } from './detectors/links';
 import { numberFindings } from './detectors/numbers';
 import { superlativeFindings } from './detectors/claims';
 import { visitFindings } from './detectors/visits';
+import { curtFindings } from './detectors/service';
 import { type Candidate, CLOSING_QUOTES, firstEndingFrom, fromView, hasBreak, hasQuote, type Hit, isClauseBreak, isSentenceBreak, negationIn, QUOTE_CLOSE, question, type Scan, scanView } from './hits';
 import { roleFindings } from './detectors/roles';
 import { abuseCharacters, expandTemplate, Kind, lexiconFor, ROLE_DETECTORS, type Payload, PHONETIC_TYPED_ONLY, phoneticLexicon, RULES, ruleIndex, Strength, TermFlag, variantsOf } from './lexicon';
@@ -257,8 +258,8 @@ function keepsMarketChar(text: string, pv: PhoneticView, h: Hit): boolean {
 }
 
 /** Words before a quote that report someone's words (您朋友说的『…』, 那句「…」), and after it, past other quotes (『…』『…』这些字). */
-const REPORT_BEFORE = /(说的?(?:他家|他们家|她家|人家|自己)?是?|说了|要的|讲的?|看到的|收到的|上的|让您|让你|叫您|叫你|要您|要你|不让用|不能用|不能说|禁止用|不允许用|不让说|(?:规定|明确规定|平台规定)(?:不能|禁止|严禁|不允许|不准|不可以)|那句|这句|那条|这条|那段|这段|提到的?|所谓的?|问的?|写着|写的|发的|收到的?|骂的?|冒充|假冒|自称)(那个|这个|那种|这种|那条|这条|那段|这段)?[：:\s]*$/;
-const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《'"][^』」”’》'"]{0,20}[』」”’》'"])*\s*[，,]?\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话|短信|消息|信息|通知|电话|的话|是假的|不是真的|都是假的|这样的词|这类词|这种词|之类的词|这些说法|之类的|((这种|这个|这类|那种|那个|的)?\s*(说法|话|词|宣传|描述|人|事)?\s*(是|都是|属于|我们|本店|店里|我们店|的人)?\s*(不对|错|假|违规|不规范|不做|不支持|不允许|不能|没有|以前|旧版|之前|骗|已经删|删了|不是我们|不是咱|不是本店|没法|无法|不敢|承诺不了|保证不了))|是药品|药品才能|才能宣传|不能宣传|宣传不了|就不用|不用了|不用啦|就算了|就不加了|是您在别处|您在别处看到|别处看到|这边不提供|我们这边不|这边不支持)/;
+const REPORT_BEFORE = /(说的?(?:他家|他们家|她家|人家|自己)?是?|说了|要的|有人刷|刷|讲的?|看到的|收到的|上的|让您|让你|叫您|叫你|要您|要你|不让用|不能用|不能说|禁止用|不允许用|不让说|(?:规定|明确规定|平台规定)(?:不能|禁止|严禁|不允许|不准|不可以)|那句|这句|那条|这条|那段|这段|提到的?|所谓的?|问的?|写着|写的|发的|收到的?|骂的?|冒充|假冒|自称)(那个|这个|那种|这种|那条|这条|那段|这段)?[：:\s]*$/;
+const REPORT_AFTER = /^(\s*[、和]?\s*[『「“‘《'"][^』」”’》'"]{0,20}[』」”’》'"])*\s*[，,？?]?\s*(这些字|这些词|这个词|这种话|这样的话|这句话|的说法|这种说法|那家|那种话|短信|消息|信息|通知|电话|的话|是假的|不是真的|都是假的|这样的词|这类词|这种词|之类的词|这些说法|之类的|((这种|这个|这类|那种|那个|那句|那句话|那|的)?\s*(说法|话|词|宣传|描述|人|事)?\s*(是|都是|属于|我们|本店|店里|我们店|的人)?\s*(不对|错|假|违规|不规范|不做|不支持|不允许|不能|没有|以前|旧版|之前|骗|已经删|删了|不是我们|不是咱|不是本店|没法|无法|不敢|承诺不了|保证不了|不准确|不严谨))|是药品|药品才能|才能宣传|不能宣传|宣传不了|就不用|不用了|不用啦|就算了|就不加了|是您在别处|您在别处看到|别处看到|这边不提供|我们这边不|这边不支持)/;
 
 /** A closing quote and a word joining it to the next quote (”和“, "、"). */
 const QUOTE_JOINT = /[』」”’》'"]\s*[、和与及或跟,，]\s*$/;
@@ -295,6 +296,11 @@ function reported(text: string, start: number): boolean {
 
 /** The buyer's words told back (您说的支付宝扫码，我们这边不支持; 你问的加微信): what follows them is theirs. */
 const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾客|有客人|您朋友|你朋友|朋友)(说的|说|讲|问的|问|提到的|讲的|说那个|问那个|问能不能|问可不可以|问可以|问能否|问有没有|问是不是|问要不要)(那个|这个|那种|这种)?[：:\s'"“‘「『]*$/;
+
+/** Rules whose finding names a secret the agent may read back masked. */
+const READS_BACK = new Set(['impersonation.sensitive', 'payment.card-request', 'payment.card']);
+/** A masked number: some digits or none, a run of mask characters, more digits. */
+const MASKED_AFTER = /^[^，。！？!?\n]{0,6}?[0-9]{0,6}[*＊×●•]{3,}/;
 
 /** A question echoed and answered no in the next sentence (运费给快递员吗？不用的，已经包邮了; 您问能不能扫码付？不可以的哈). */
 const ANSWER_NO = /^[\s亲哈呢哦～~]*(?:(?:抱歉|不好意思|对不起)[，,\s]*(?:不|没)|(不用|不可以|不行|不能|不需要|不支持|不是|没有|不会|不提供|没法|不方便|不接受)(的|哦|哈|呢|了|呀|啦|滴)*([,，。.!！~～\s]|$))/;
@@ -535,6 +541,8 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   roleFindings(scan, candidates);
   superlativeFindings(scan, candidates);
   visitFindings(scan, candidates);
+  // A curt reply is poor service to any buyer message, a complaint or a plain question.
+  curtFindings(scan, complaint || options.replyTo !== undefined, candidates);
   tokenFindings(text, platform, candidates);
   markNegated(scan, candidates, 0);
   let from = candidates.length;
@@ -604,6 +612,8 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     if (quoted && severity !== 'tip' && reported(text, c.start)) severity = 'tip';
     if (severity !== 'tip' && asks && answeredNo(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
     if (severity !== 'tip' && TOLD_BACK.test(text.slice(Math.max(0, c.start - 8), c.start)) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
+    // A secret named and read back masked right after it (身份证号是 3301**********1234): the buyer's own, checked.
+    if (severity !== 'tip' && READS_BACK.has(rule.id) && MASKED_AFTER.test(text.slice(c.end, c.end + 14))) severity = 'tip';
     if (warning && (lowered(rule.category, c.rule) || (rule.category === 'disparaging' && cueOutside(scan, c.start, c.end)) || phraseOnly(rule.category, text.slice(c.start, c.end)))) severity = 'tip';
     // Overlapping findings of one category become one highlight (我的电话 + 13800000000).
     const k = open.get(rule.category);
