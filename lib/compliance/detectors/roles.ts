@@ -77,6 +77,10 @@ export function roleFindings(scan: Scan, out: Candidate[]): void {
     const roles = perDetector[d]!;
     if (roles.length < 2) return;
     if (det.skipOnReturn && scan.sendBack > 0) return;
+    // No pair can be made from the roles present (a page of 加我 holds one role of each detector): done.
+    let present = 0;
+    for (const h of roles) present |= h.p.groups;
+    if (!det.when.some((pair) => (present & pair.a) !== 0 && (present & pair.b) !== 0)) return;
     let oks: Hit[] | null = null;
     /** Every pair's bit: all the rules this detector finds are found. */
     const all = (1 << det.when.length) - 1;
