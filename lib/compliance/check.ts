@@ -11,9 +11,9 @@ import { numberFindings } from './detectors/numbers';
 import { superlativeFindings } from './detectors/claims';
 import { visitFindings } from './detectors/visits';
 import { curtFindings } from './detectors/service';
-import { type Candidate, CLOSING_QUOTES, firstEndingFrom, fromView, hasBreak, hasQuote, type Hit, isClauseBreak, isSentenceBreak, negationIn, QUOTE_CLOSE, question, type Scan, scanView } from './hits';
+import { type Candidate, CLOSING_QUOTES, firstEndingFrom, fromView, hasBreak, hasQuote, type Hit, isClauseBreak, isSentenceBreak, maskedAfter, negationIn, QUOTE_CLOSE, question, type Scan, scanView } from './hits';
 import { roleFindings } from './detectors/roles';
-import { abuseCharacters, expandTemplate, Kind, lexiconFor, ROLE_DETECTORS, type Payload, PHONETIC_TYPED_ONLY, phoneticLexicon, RULES, ruleIndex, Strength, TermFlag, variantsOf } from './lexicon';
+import { abuseCharacters, Kind, lexiconFor, ROLE_DETECTORS, type Payload, PHONETIC_TYPED_ONLY, phoneticLexicon, RULES, ruleIndex, Strength, TermFlag } from './lexicon';
 import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES, type RuleCategory } from './defaults';
 import { type CheckResult, type Finding, maxVerdict, type Verdict } from './types';
 import { isDigitSyllable, isSyllableCode, phoneticView, type PhoneticView, SPOKEN } from './phonetic';
@@ -215,7 +215,6 @@ function spokenNumberFindings(ps: Scan, pv: PhoneticView, out: Candidate[]): voi
   out.length = keep;
 }
 
-
 /**
  * An insult half typed in pinyin (si全家, 蠢huo, 王八dan): a syllable of it typed out, and the
  * characters typed as characters the insult's own, not others that sound alike (沙发 is no 傻, 白吃 no 白痴);
@@ -299,8 +298,6 @@ const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾�
 
 /** Rules whose finding names a secret the agent may read back masked. */
 const READS_BACK = new Set(['impersonation.sensitive', 'payment.card-request', 'payment.card']);
-/** A masked number: some digits or none, a run of mask characters, more digits. */
-const MASKED_AFTER = /^[^，。！？!?\n]{0,6}?[0-9]{0,6}[*＊×●•]{3,}/;
 
 /** A question echoed and answered no in the next sentence (运费给快递员吗？不用的，已经包邮了; 您问能不能扫码付？不可以的哈). */
 const ANSWER_NO = /^[\s亲哈呢哦～~]*(?:(?:抱歉|不好意思|对不起)[，,\s]*(?:不|没)|(不用|不可以|不行|不能|不需要|不支持|不是|没有|不会|不提供|没法|不方便|不接受)(的|哦|哈|呢|了|呀|啦|滴)*([,，。.!！~～\s]|$))/;
@@ -613,7 +610,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     if (severity !== 'tip' && asks && answeredNo(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
     if (severity !== 'tip' && TOLD_BACK.test(text.slice(Math.max(0, c.start - 8), c.start)) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
     // A secret named and read back masked right after it (身份证号是 3301**********1234): the buyer's own, checked.
-    if (severity !== 'tip' && READS_BACK.has(rule.id) && MASKED_AFTER.test(text.slice(c.end, c.end + 14))) severity = 'tip';
+    if (severity !== 'tip' && READS_BACK.has(rule.id) && maskedAfter(text, c.end, 14)) severity = 'tip';
     if (warning && (lowered(rule.category, c.rule) || (rule.category === 'disparaging' && cueOutside(scan, c.start, c.end)) || phraseOnly(rule.category, text.slice(c.start, c.end)))) severity = 'tip';
     // Overlapping findings of one category become one highlight (我的电话 + 13800000000).
     const k = open.get(rule.category);

@@ -182,6 +182,16 @@ export function fromView(view: View, rule: number, start: number, end: number, n
 /** Characters that hide digits of a number read back (138****5678, 6222 **** 1234, 尾号××78). */
 const MASKS = new Set([0x2a, 0xff0a, 0xd7, 0x2217, 0x2731, 0x25cf, 0x2022, 0x203b, 0x2605, 0x2606, 0x25cb]);
 
+/** Does a run of mask characters (3301**********1234) begin within `reach` characters after text[from], in the same sentence? */
+export function maskedAfter(text: string, from: number, reach: number): boolean {
+  for (let i = from; i < Math.min(text.length - 2, from + reach); i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff0c || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a) return false;
+    if (MASKS.has(c) && MASKS.has(text.charCodeAt(i + 1)) && MASKS.has(text.charCodeAt(i + 2))) return true;
+  }
+  return false;
+}
+
 /**
  * Is the number typed over view[start, end) masked (mask characters in a row inside it, as in
  * 138****5678)? A masked number is the buyer's own, read back; never a contact or a card. One mask
