@@ -174,6 +174,16 @@ export function hasBreak(view: View, from: number, to: number, allowColon: boole
   return false;
 }
 
+/** The clause view[at] is in: [first unit after the break before it, the break after it or the end). */
+export function clauseBounds(view: View, at: number): [number, number] {
+  const isBreak = (c: number) => isClauseBreak(c) || isSentenceBreak(c);
+  let s = at;
+  while (s > 0 && !isBreak(view.codes[s - 1]!)) s--;
+  let e = at;
+  while (e < view.length && !isBreak(view.codes[e]!)) e++;
+  return [s, e];
+}
+
 /** Candidate from a squashed-view span. */
 export function fromView(view: View, rule: number, start: number, end: number, negatable: boolean): Candidate {
   return { rule, start: view.from[start]!, end: view.to[end - 1]!, viewStart: start, viewEnd: end, negatable };
