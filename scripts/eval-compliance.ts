@@ -198,6 +198,12 @@ export function evaluate(rows: readonly EvalRow[], title = 'compliance eval', fl
   const violations = outcomes.filter((o) => Array.isArray(o.row.expected));
   const extra = violations.filter((o) => o.result.findings.some((f) => !(o.row.expected as string[]).includes(f.category)));
   lines.push('', `violations with an extra category besides the expected ones: ${extra.length} of ${violations.length} (information)`);
+  // What the learned reader (model.ts) does on this split: violations held only by its findings, and
+  // negatives flagged only by them.
+  const learnedOnly = (o: Outcome) => o.result.findings.length > 0 && o.result.findings.every((f) => f.rule?.startsWith('learned.'));
+  const heldByModel = violations.filter((o) => o.pass && (o.row.expected as string[]).every((c) => o.result.findings.filter((f) => f.category === c).every((f) => f.rule?.startsWith('learned.'))));
+  const flaggedByModel = outcomes.filter((o) => !Array.isArray(o.row.expected) && !o.pass && learnedOnly(o));
+  lines.push(`learned reader: ${heldByModel.length} of ${violations.length} violations held by its findings alone; ${flaggedByModel.length} of ${outcomes.length - violations.length} negatives flagged by it alone (information)`);
   return { lines, failures, misses: outcomes.filter((o) => !o.pass) };
 }
 

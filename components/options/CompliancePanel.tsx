@@ -91,6 +91,16 @@ export function CompliancePanel({ settings, update }: Props) {
           return (await setCompliance({ ...c, allowList: r.words })) ? r : { ok: false, line: 0, message: '' };
         }}
       />
+      <label class="kp-check" for="learned-reading">
+        <input
+          type="checkbox"
+          id="learned-reading"
+          data-testid="kp-learned"
+          checked={c.learned}
+          onChange={(e) => setCompliance({ ...c, learned: e.currentTarget.checked })}
+        />
+        {t('optLearned')}
+      </label>
       <label class="kp-check" for="keep-text">
         <input
           type="checkbox"

@@ -8,7 +8,7 @@ import type { Settings } from '@/lib/settings';
 import { qrFinding } from '@/lib/compliance/qr-finding';
 import { imageDataUrl } from '@/lib/runtime/qr-image';
 import { ask } from '@/lib/runtime/client';
-import { check, HISTORY_CHARS, HISTORY_MESSAGES, loadComplianceSettings, warmUp, type CheckResult, type ComplianceSettings, type Finding } from '@/lib/compliance';
+import { check, HISTORY_CHARS, HISTORY_MESSAGES, loadComplianceSettings, warmUp, warmUpLearned, type CheckResult, type ComplianceSettings, type Finding } from '@/lib/compliance';
 import { toChinaIso } from '@/lib/time/china';
 import { selectText } from '@/lib/adapters/composer';
 import { isSendKeyEvent } from '@/lib/adapters/send-key';
@@ -70,6 +70,16 @@ export async function startGuard(ctx: ContentScriptContext, deps: Deps): Promise
     } catch {
       // A failure here shows on the first real check, which reports it without holding the send.
     }
+    // The learned reader in a task of its own, so neither keeps the page busy long.
+    idle(() => {
+      try {
+        const t1 = performance.now();
+        warmUpLearned();
+        performance.measure('kefu-pilot:compliance-model', { start: t1, end: performance.now() });
+      } catch {
+        // As above: the first check reports it.
+      }
+    });
   });
 
   const composer = () => {

@@ -38,11 +38,14 @@ export interface ComplianceSettings {
   severities: Record<RuleCategory, SeveritySetting>;
   shopWords: ShopWord[];
   allowList: string[];
+  /** Let the learned reader (model.ts) add findings the rules did not make. */
+  learned: boolean;
 }
 
 export const DEFAULT_COMPLIANCE_SETTINGS: ComplianceSettings = Object.freeze({
   severities: Object.freeze({ ...DEFAULT_SEVERITIES }) as Record<RuleCategory, SeveritySetting>,
   shopWords: Object.freeze([]) as unknown as ShopWord[],
   allowList: Object.freeze([]) as unknown as string[],
+  learned: true,
 });
 

@@ -8,7 +8,7 @@ import { parseWordList, serialiseWordList } from './word-lists';
 describe('settings schema', () => {
   it('has a default for everything, the design note’s severities', () => {
     expect(loadComplianceSettings(undefined)).toEqual(DEFAULT_COMPLIANCE_SETTINGS);
-    expect(loadComplianceSettings({})).toEqual({ severities: DEFAULT_SEVERITIES, shopWords: [], allowList: [] });
+    expect(loadComplianceSettings({})).toEqual({ severities: DEFAULT_SEVERITIES, shopWords: [], allowList: [], learned: true });
     expect(DEFAULT_SEVERITIES).toMatchObject({
       'third-party-link': 'block',
       'store-address': 'warn',

@@ -54,6 +54,7 @@ export const complianceSettingsSchema = z.object({
   severities: field(severitiesSchema, { ...DEFAULT_SEVERITIES }),
   shopWords: listOf(shopWordSchema, (w) => squash(w.word)),
   allowList: listOf(wordSchema, (w) => squash(w)),
+  learned: field(z.boolean(), true),
 });
 
 /** Whatever storage holds → settings; never throws, bad fields at their defaults. */
