@@ -1179,3 +1179,22 @@ describe('rounds 33 and 34: curt answers, secrets read back masked, refunds to t
     expect(categories('请把身份证号发我一下')).toContain('impersonation');
   });
 });
+
+describe('words in quotes that the rest of the message disowns', () => {
+  it.each([
+    '“稳赚不赔”这类承诺我们不做的，亲',
+    '商品页里的“第一品牌”几个字已经删掉了',
+    '页面上“国家级”三个字已经删掉了，谢谢提醒',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+
+  it.each([
+    ['“全网最低”，就在今天', 'absolute-claim'],
+    ['加我“vx”：abc12345，不会骗你', 'off-platform-contact'],
+    ['“走着瞧”，我记住你了', 'abuse'],
+  ])('still finds %s (%s): nothing outside the quotes disowns it, or it holds an id', (text, category) => {
+    const r = run(text);
+    expect(r.findings.some((f) => f.category === category && f.severity !== 'tip')).toBe(true);
+  });
+});

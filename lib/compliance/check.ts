@@ -302,6 +302,44 @@ function reported(text: string, start: number): boolean {
   return false;
 }
 
+/**
+ * What the agent says about words quoted in the message when they are not the agent's: they deny them,
+ * report them, decline, apologise for them or correct them (“加我领券”那条是广告，已经举报了; 那个“微信号”
+ * 不是我们的; “包过”这类承诺我们不会做). Read in the message with every quote taken out.
+ */
+const DISOWNS = /不是我们|不是本店|不是咱|不是官方|不是真的|没有任何|没有这|从来没有|从没|(?:我们|本店|店里|客服|平台)?不会(?:做|说|发|有|用|这样|这么|加|给|提供|承诺|要求)|不做|不搞|不支持|不提供|不接受|不允许|不可以|不能这么|不能这样|禁止|违规|举报|广告|骗子|骗局|诈骗|是骗|假冒|冒充|冒用|别信|不要信|不要相信|谨防|抱歉|对不起|不好意思|处理了|核实|删了|删掉|删除|不准确|不严谨|不对|错的|是假的|封号|屏蔽/;
+
+/** Quoted spans of a message: [open, close] pairs of the quote marks of hits.ts, none nested. */
+function quotedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < text.length; i++) {
+    const close = QUOTE_CLOSE.get(text[i]!);
+    if (close === undefined) continue;
+    const end = text.indexOf(close, i + 1);
+    if (end < 0 || end - i > 60) continue;
+    spans.push([i, end]);
+    i = end;
+  }
+  return spans;
+}
+
+/**
+ * Does the finding [start, end) lie inside quote marks, with the rest of the message disowning what is
+ * quoted? Words only: an id, a number or a domain inside the quotes stays the agent's.
+ */
+function disowned(text: string, start: number, end: number): boolean {
+  const spans = quotedSpans(text);
+  if (!spans.some(([o, c]) => o < start && end <= c)) return false;
+  let outside = '';
+  let at = 0;
+  for (const [o, c] of spans) {
+    outside += `${text.slice(at, o)}|`;
+    at = c + 1;
+  }
+  outside += text.slice(at);
+  return DISOWNS.test(outside);
+}
+
 /** The buyer's words told back (您说的支付宝扫码，我们这边不支持; 你问的加微信): what follows them is theirs. */
 const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾客|有客人|您朋友|你朋友|朋友)(说的|说|讲|问的|问|提到的|讲的|说那个|问那个|问能不能|问可不可以|问可以|问能否|问有没有|问是不是|问要不要)(那个|这个|那种|这种)?[：:\s'"“‘「『]*$/;
 
@@ -704,7 +742,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     let severity =
       c.severity ?? (rule.category === 'shop-word' ? 'block' : (settings.severities[rule.category] ?? DEFAULT_SEVERITIES[rule.category]));
     if (severity === 'off') continue;
-    if (quoted && severity !== 'tip' && (reported(text, c.start))) severity = 'tip';
+    if (quoted && severity !== 'tip' && (reported(text, c.start) || (disowned(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))))) severity = 'tip';
     if (severity !== 'tip' && asks && answeredNo(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
     if (severity !== 'tip' && TOLD_BACK.test(text.slice(Math.max(0, c.start - 8), c.start)) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
     // A secret named and read back masked right after it (身份证号是 3301**********1234): the buyer's own, checked.
