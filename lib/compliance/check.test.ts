@@ -1198,3 +1198,23 @@ describe('words in quotes that the rest of the message disowns', () => {
     expect(r.findings.some((f) => f.category === category && f.severity !== 'tip')).toBe(true);
   });
 });
+
+describe('round 37: letters and digits that name no channel and no insult', () => {
+  it.each([
+    ['这个加热杯是12V和220V两用的', 'off-platform-contact'],
+    ['视频链接 https://v.douyin.com/aB3dE9/ 点开就能看', 'off-platform-contact'],
+    ['这个型号是KS-2025A，和KS-2024B比多了定时', 'abuse'],
+    ['显示器型号27G2SP，和27G2比多了升降支架', 'abuse'],
+  ])('%s has no %s finding', (text, category) => {
+    expect(check(text, { platform: 'douyin' }).findings.map((f) => f.category)).not.toContain(category);
+  });
+
+  it.each([
+    ['加v：kefu2088', 'off-platform-contact'],
+    ['v.kefu2088 加一下', 'off-platform-contact'],
+    ['你个2比', 'abuse'],
+    ['你真是个sb', 'abuse'],
+  ])('%s still has its %s finding', (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+});

@@ -94,6 +94,9 @@ class IdReader {
 const MODEL_WORD = /^[-–]?[0-9]{1,4}(?:型号|款|代|系列|号机)/;
 const MODEL = new RegExp(`^[-–][0-9]{2,4}(?![0-9A-Za-z])|${MODEL_WORD.source.slice(1)}`);
 
+/** A dot and a domain name right after a letter: the letter names a host (v.douyin.com, v.kuaishou.com). */
+const HOST_AFTER = /^\.[a-z0-9-]{2,}\.[a-z]{2,}/i;
+
 /** A company's or a platform's service number: 400 / 800 (ten digits), 95xxx / 96xxx. */
 function hotline(codes: Uint16Array, start: number, end: number): boolean {
   const n = end - start;
@@ -151,6 +154,13 @@ export function keywordFindings(scan: Scan, platform: string, out: Candidate[]):
     }
     // WX-300, VX-305: letters, a dash and a few digits are a model number.
     const after = scan.text.slice(view.to[kw.end - 1]!, view.to[kw.end - 1]! + 8);
+    const typed = scan.text.slice(view.from[kw.start]!, view.to[kw.end - 1]!);
+    // A letter right after a number is a unit (12V 和 220V, 5Q); one before a dot and a domain is a
+    // host's name (v.douyin.com/…, the platform's own short link): neither is a channel.
+    if (weak && /^[a-z]+$/i.test(typed)) {
+      const before = scan.text[view.from[kw.start]! - 1] ?? '';
+      if (/[0-9０-９]/.test(before) || HOST_AFTER.test(scan.text.slice(view.to[kw.end - 1]!, view.to[kw.end - 1]! + 24))) continue;
+    }
     if ((cued ? MODEL_WORD.test(after) : MODEL.test(after)) && /[a-z]/i.test(scan.text.slice(view.from[kw.start]!, view.to[kw.end - 1]!))) continue;
     if (kw.p.strength === Strength.Strong || cued || id) {
       const c = fromView(view, rule, start, end, true);
