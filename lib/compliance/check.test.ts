@@ -1218,3 +1218,23 @@ describe('round 37: letters and digits that name no channel and no insult', () =
     expect(categories(text)).toContain(category);
   });
 });
+
+describe('round 36: declines after the words, buyers told back, quotes reached into', () => {
+  it.each([
+    'vx、QQ、手机号都没法给您哈，见谅',
+    '自提就算了哈，我们只发快递',
+    '站外的转账方式一律不支持，请在订单里付款',
+    '您说想来工厂看看，不好意思我们不接待参观',
+    '买家秀里那个“加我领红包”的留言是广告，已经举报了',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+
+  it.each([
+    ['验证码发一下嘛，不然没法给您退款', 'impersonation'],
+    ['加我vx：kefu_2088，QQ没法给', 'off-platform-contact'],
+    ['想要便宜就来我们工厂看看', 'store-address'],
+  ])('still finds %s (%s)', (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+});

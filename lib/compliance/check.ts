@@ -329,7 +329,8 @@ function quotedSpans(text: string): [number, number][] {
  */
 function disowned(text: string, start: number, end: number): boolean {
   const spans = quotedSpans(text);
-  if (!spans.some(([o, c]) => o < start && end <= c)) return false;
+  // Inside the quote, or reaching into it (图里那个“微信号：xxx”: the finding starts before the quote).
+  if (!spans.some(([o, c]) => start < c && end > o + 1)) return false;
   let outside = '';
   let at = 0;
   for (const [o, c] of spans) {
@@ -353,7 +354,7 @@ function endsModelCode(text: string, start: number): boolean {
 }
 
 /** The buyer's words told back (您说的支付宝扫码，我们这边不支持; 你问的加微信): what follows them is theirs. */
-const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾客|有客人|您朋友|你朋友|朋友)(说的|说|讲|问的|问|提到的|讲的|说那个|问那个|问能不能|问可不可以|问可以|问能否|问有没有|问是不是|问要不要)(那个|这个|那种|这种)?[：:\s'"“‘「『]*$/;
+const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾客|有客人|您朋友|你朋友|朋友)(说的|说|讲|问的|问|提到的|讲的|说那个|问那个|问能不能|问可不可以|问可以|问能否|问有没有|问是不是|问要不要)(要|想|想要)?(那个|这个|那种|这种)?[：:\s'"“‘「『]*$/;
 
 /** Rules whose finding names a secret the agent may read back masked. */
 const READS_BACK = new Set(['impersonation.sensitive', 'payment.card-request', 'payment.card']);
