@@ -2,7 +2,7 @@
  * Pre-send compliance check (design/compliance.md): `check(text, { platform, settings })` → verdict and
  * findings with spans in the text as typed. Pure: no DOM, no browser API.
  */
-export { check, CHECK_LIMIT, HISTORY_CHARS, HISTORY_MESSAGES, isComplaint, type CheckOptions, warmUp, warmUpLearned } from './check';
+export { check, CHECK_LIMIT, HISTORY_CHARS, HISTORY_MESSAGES, isComplaint, type CheckOptions, warmUp, warmUpLearned, warmUpPhonetic } from './check';
 export { ruleInfo, type RuleInfo } from './lexicon';
 export {
   DEFAULT_COMPLIANCE_SETTINGS,

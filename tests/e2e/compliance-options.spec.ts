@@ -79,3 +79,29 @@ test('with extension storage full, a settings change says it was not saved and t
     });
   }
 });
+
+test('the learned reader holds a veiled threat no rule lists, and lets it go once turned off in the options', async ({ app, workbench, driver }) => {
+  const threat = '下次再这样小心你的快递地址我可记着呢';
+  const { page, sim } = await workbench();
+  const box = driver.composer(page);
+  await box.fill(threat);
+  await box.press('Enter');
+  const item = dialog(page).locator('li[data-category="abuse"]');
+  await expect(item).toBeVisible();
+  await expect(item).toContainText('模型');
+  expect(await sim.sentTexts()).toEqual([]);
+  await dialog(page).locator('button[data-action="edit"]').click();
+
+  const options = await app.context.newPage();
+  await options.goto(`chrome-extension://${app.extensionId}/options.html`);
+  const learned = options.locator('[data-testid="kp-learned"]');
+  await expect(learned).toBeChecked();
+  await learned.uncheck();
+  await expect(learned).not.toBeChecked();
+
+  await page.bringToFront();
+  await box.fill(threat);
+  await box.press('Enter');
+  await expect.poll(() => sim.sentTexts()).toEqual([threat]);
+  await expect(dialog(page)).toBeHidden();
+});
