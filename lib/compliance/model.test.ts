@@ -54,14 +54,15 @@ describe('the learned reader in check()', () => {
     for (const f of off.findings) expect(on.findings).toContainEqual(f);
   });
 
-  it('reads the recent messages with the draft, and highlights in the draft', () => {
-    const history = ['亲你再给差评试试', '你家地址我这可都有'];
-    const r = check('你等着瞧吧', { history });
-    for (const f of r.findings) {
-      expect(f.start).toBeGreaterThanOrEqual(0);
-      expect(f.end).toBeLessThanOrEqual('你等着瞧吧'.length);
-    }
+  it('with earlier messages, highlights in the draft only', () => {
+    const draft = '我可记着你地址呢';
+    const r = check(draft, { history: ['你再给差评试试'] });
     expect(r.verdict).toBe('block');
+    const f = r.findings.find((x) => x.rule === 'learned.abuse')!;
+    expect(f.start).toBeGreaterThanOrEqual(0);
+    expect(f.end).toBeLessThanOrEqual(draft.length);
+    expect(draft.slice(f.start, f.end)).toBe(f.text);
+    expect(check(draft, { history: ['你再给差评试试'], settings: withLearned(false) }).verdict).toBe('ok');
   });
 
   it('is on by default and falls back to on when the stored value is broken', () => {

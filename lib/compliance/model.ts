@@ -14,7 +14,6 @@
  * about 15,000 non-zero of 3.4 million, about 33 KB gzipped) and stored as int8 with one scale: see model.json.
  */
 import { phoneticCode } from './phonetic';
-import type { View } from './views';
 
 export const MODEL_BITS = 18;
 const MASK = (1 << MODEL_BITS) - 1;
@@ -295,11 +294,6 @@ export function strongestSpan(contrib: Float64Array): [number, number] | null {
   let e = at + 1;
   while (e < contrib.length && contrib[e]! > 0) e++;
   return [s, e];
-}
-
-/** A view's units as the model reads them (for training and tests). */
-export function viewCodes(v: View): Uint16Array {
-  return v.codes.subarray(0, v.length);
 }
 
 /** How many earlier messages, and how much of each, the model reads before the draft (as check() does). */
