@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { CATEGORIES, check, type CheckResult, DEFAULT_SEVERITIES } from '../lib/compliance/index';
+import { CATEGORIES, check, type CheckResult, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES } from '../lib/compliance/index';
 
 export const EVAL_DIR = join(import.meta.dirname, '..', 'lib', 'compliance', 'eval');
 /**
@@ -207,6 +207,26 @@ export function evaluate(rows: readonly EvalRow[], title = 'compliance eval', fl
   return { lines, failures, misses: outcomes.filter((o) => !o.pass) };
 }
 
+/**
+ * The headline figures of a split with the learned reader (model.ts) off: what the rules alone do, so
+ * the model's share of the figures above stays in view. Information; no gate.
+ */
+export function rulesOnly(rows: readonly EvalRow[]): string {
+  const settings = { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false };
+  const byFamily = new Map<string, boolean[]>();
+  for (const r of rows) {
+    const pass = judge(r, check(r.text, { platform: r.platform ?? 'pdd', replyTo: r.buyer, history: r.history, settings }));
+    byFamily.set(r.family, [...(byFamily.get(r.family) ?? []), pass]);
+  }
+  const of = (kind: Kind) => [...byFamily].filter(([f]) => kindOf(f) === kind).flatMap(([, v]) => v);
+  const share = (v: boolean[], good: boolean) => (v.length ? v.filter((p) => p === good).length / v.length : 0);
+  const worst = [...byFamily].filter(([f]) => kindOf(f) === 'disguised').map(([f, v]) => [f, share(v, true)] as const).sort((a, b) => a[1] - b[1])[0];
+  return (
+    `with the learned reader off (rules only): plain ${pct(share(of('plain'), true))}, disguised ${pct(share(of('disguised'), true))}` +
+    `${worst ? `, worst family ${worst[0]} ${pct(worst[1])}` : ''}, absolute claims ${pct(share(of('absolute'), true))}, hard negatives flagged ${pct(share(of('hard-negative'), false))}, ordinary blocked ${pct(share(of('ordinary'), false))} (information)`
+  );
+}
+
 const describe = (o: Outcome) =>
   `  [${o.row.family}] ${JSON.stringify(o.row.text)} expected ${JSON.stringify(o.row.expected)} got ${o.result.verdict} ` +
   JSON.stringify(o.result.findings.map((f) => `${f.category}:${f.text}`));
@@ -229,6 +249,7 @@ export function main(argv: readonly string[]): { code: number; stdout: string } 
   for (const split of splits()) {
     const report = evaluate(split.rows, split.name, split.floors);
     out.push(...report.lines);
+    if (split.fresh) out.push(rulesOnly(split.rows));
     failures.push(...report.failures);
     if (split.fresh && !freshMisses) {
       if (report.misses.length) out.push('', `misses: ${report.misses.length} (listed with --fresh-misses; once read, write the next fresh split)`);
