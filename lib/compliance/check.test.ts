@@ -1238,3 +1238,12 @@ describe('round 36: declines after the words, buyers told back, quotes reached i
     expect(categories(text)).toContain(category);
   });
 });
+
+describe('round 37: a service at the buyer’s door is no threat', () => {
+  it.each(['快递员今天会送到你家门口，记得留意', '安装师傅明天上午到你家门口给您装'])('lets %s through', (text) => {
+    expect(categories(text)).not.toContain('abuse');
+  });
+  it.each(['我到你家门口了，出来', '再给差评我就去你家门口堵你'])('still holds %s', (text) => {
+    expect(categories(text)).toContain('abuse');
+  });
+});

@@ -346,6 +346,30 @@ function disowned(text: string, start: number, end: number): boolean {
   return DISOWNS.test(outside);
 }
 
+const THREAT_DETECTOR = ROLE_DETECTORS.findIndex((d) => d.id === 'threat');
+const CLAUSE_MARK = /[，,。.!！?？；;：:\n]/;
+
+/**
+ * Is a threat word said of a service at the buyer's door (快递员今天会送到你家门口, 安装师傅上门): one of the
+ * threat detector's `ok` words (快递员, 师傅, 送货, 取件 …) stands in the finding's clause, outside it?
+ */
+function servedAtDoor(scan: Scan, text: string, start: number, end: number): boolean {
+  if (THREAT_DETECTOR < 0) return false;
+  const ok = ROLE_DETECTORS[THREAT_DETECTOR]!.ok;
+  let s = start;
+  while (s > 0 && !CLAUSE_MARK.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && !CLAUSE_MARK.test(text[e]!)) e++;
+  const { view } = scan;
+  for (const h of scan.roles) {
+    if (h.p.group !== THREAT_DETECTOR || (h.p.groups & ok) === 0) continue;
+    const hs = view.from[h.start]!;
+    const he = view.to[h.end - 1]!;
+    if (hs >= s && he <= e && (he <= start || hs >= end)) return true;
+  }
+  return false;
+}
+
 /**
  * Does text[start] end a model code (KS-2024B比, 27G2比: letters and digits, three or more, both kinds)?
  * Then 比 compares two models, and the letter or digit before it is no insult (B比, 2比).
@@ -761,6 +785,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     }
     if ((negatedEnd.get(rule.category) ?? -1) >= c.end) continue;
     if (rule.category === 'abuse' && endsModelCode(text, c.start)) continue;
+    if (rule.id === 'abuse.threat' && c.viewStart >= 0 && servedAtDoor(scan, text, c.start, c.end)) continue;
     const [from, to] = c.core ?? [c.start, c.end];
     if (allowed(allow, from, to)) continue;
     let severity =
