@@ -1247,3 +1247,16 @@ describe('round 37: a service at the buyer’s door is no threat', () => {
     expect(categories(text)).toContain('abuse');
   });
 });
+
+describe('round 40: a decline that closes the clause right after the words', () => {
+  it.each(['私下转账不行哈，直接拍就好', '见面交易这种我们真不做，请在平台下单', '私人微信不给哈，在这里聊就行', '好评送礼品这个我们提供不了'])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+  it.each([
+    ['私下交易不收手续费，划算', 'off-platform-payment'],
+    ['加微信不行吗？我给你优惠', 'off-platform-contact'],
+    ['加我vx：kefu_2088 不行就算了', 'off-platform-contact'],
+  ])('still finds %s (%s)', (text, category) => {
+    expect(categories(text)).toContain(category);
+  });
+});

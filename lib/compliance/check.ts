@@ -385,6 +385,13 @@ function endsModelCode(text: string, start: number): boolean {
 /** The buyer's words told back (您说的支付宝扫码，我们这边不支持; 你问的加微信): what follows them is theirs. */
 const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾客|有客人|您朋友|你朋友|朋友)(说的|说|讲|问的|问|提到的|讲的|说那个|问那个|问能不能|问可不可以|问可以|问能否|问有没有|问是不是|问要不要)(要|想|想要)?(那个|这个|那种|这种)?[：:\s'"“‘「『]*$/;
 
+/**
+ * A decline that ends the clause right after the words (私下交易不行！; 面交这种我们真不做，; 私人号不给哈;
+ * “好评后赠送配件”这个我们提供不了): the agent says no to what the words name. The predicate must close the
+ * clause, so 私下交易不收手续费 (a benefit) and 加微信不行吗？ (a question) are not declines.
+ */
+const DECLINED_AFTER = /^[^，,。.!！?？；;\n]{0,8}?(?:不行|不做|不搞|不加|不给|不接|不收|不支持|不提供|提供不了|给不了|开不了|做不了|办不了|不挂钩|不可以|不允许|不拉)(?:的|哦|哈|呢|了|啦|呀|滴|\s)*(?:[，,。.!！；;\n～~]|$)/;
+
 /** Rules whose finding names a secret the agent may read back masked. */
 const READS_BACK = new Set(['impersonation.sensitive', 'payment.card-request', 'payment.card']);
 
@@ -794,6 +801,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     if (quoted && severity !== 'tip' && (reported(text, c.start) || (disowned(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))))) severity = 'tip';
     if (severity !== 'tip' && asks && answeredNo(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
     if (severity !== 'tip' && TOLD_BACK.test(text.slice(Math.max(0, c.start - 8), c.start)) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
+    if (severity !== 'tip' && DECLINED_AFTER.test(text.slice(c.end, c.end + 30)) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
     // A secret named and read back masked right after it (身份证号是 3301**********1234): the buyer's own, checked.
     if (severity !== 'tip' && READS_BACK.has(rule.id) && maskedAfter(text, c.end, 14)) severity = 'tip';
     if (warning && (lowered(rule.category, c.rule) || (rule.category === 'disparaging' && cueOutside(scan, c.start, c.end)) || phraseOnly(rule.category, text.slice(c.start, c.end)))) severity = 'tip';
