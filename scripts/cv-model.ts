@@ -7,7 +7,7 @@
  * category (violations it held, negatives it flagged). LEARNED_MIN in check.ts was chosen with it.
  */
 import { EVAL_DIR, judge, loadRows } from './eval-compliance';
-import { MODEL_CLASSES, trainingRows } from './gen-model';
+import { heldOutTexts, MODEL_CLASSES, trainingRows } from './gen-model';
 import { check, LEARNED_MIN, useLearnedModel } from '../lib/compliance/check';
 import { DEFAULT_COMPLIANCE_SETTINGS } from '../lib/compliance/defaults';
 import { Model } from '../lib/compliance/model';
@@ -16,6 +16,8 @@ import { train } from '../lib/compliance/model-train';
 const FOLDS = 5;
 const rows = loadRows(EVAL_DIR).filter((r) => r.expected === 'ok' || Array.isArray(r.expected));
 const files = [...new Set(rows.map((r) => r.file))];
+/** The held-out splits' texts, read once for every fold. */
+const heldOut = heldOutTexts();
 const kind = (f: string) =>
   f === 'plain' ? 'plain' : f === 'absolute-claim' ? 'absolute claims' : f.startsWith('ordinary') ? 'ordinary (flagged)' : f.startsWith('hard-negative') ? 'hard negatives (flagged)' : 'disguised';
 const rulesOnly = { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false };
@@ -23,7 +25,7 @@ const kinds = new Map<string, { n: number; rules: number; both: number }>();
 const changed = new Map<string, { held: number; flagged: number }>();
 for (let f = 0; f < FOLDS; f++) {
   const held = new Set(files.filter((_, i) => i % FOLDS === f));
-  useLearnedModel(new Model(train(trainingRows(rows.filter((r) => !held.has(r.file))), MODEL_CLASSES)));
+  useLearnedModel(new Model(train(trainingRows(rows.filter((r) => !held.has(r.file)), heldOut), MODEL_CLASSES)));
   for (const r of rows.filter((x) => held.has(x.file))) {
     const options = { platform: r.platform ?? 'pdd', replyTo: r.buyer, history: r.history };
     const before = judge(r, check(r.text, { ...options, settings: rulesOnly }));

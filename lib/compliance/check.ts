@@ -332,8 +332,7 @@ function quotedSpans(text: string): [number, number][] {
  * Does the finding [start, end) lie inside quote marks, with the rest of the message disowning what is
  * quoted? Words only: an id, a number or a domain inside the quotes stays the agent's.
  */
-function disowned(text: string, start: number, end: number): boolean {
-  const spans = quotedSpans(text);
+function disowned(text: string, spans: readonly [number, number][], start: number, end: number): boolean {
   // Inside the quote, or reaching into it (图里那个“微信号：xxx”: the finding starts before the quote).
   if (!spans.some(([o, c]) => start < c && end > o + 1)) return false;
   let outside = '';
@@ -537,6 +536,8 @@ export function check(input: string, options: CheckOptions = {}): CheckResult {
   const limit = options.limit ?? CHECK_LIMIT;
   const cut = cutAt(input, limit);
   const text = cut < input.length ? input.slice(0, cut) : input;
+  // Whether the reply answers a complaint, read once for every pass below (history, learned reader).
+  if (options.complaint === undefined && options.replyTo) options = { ...options, complaint: isComplaint(options.replyTo, settings, limit) };
   const result = checkWhole(text, settings, options, limit);
   if (options.history?.length) withHistory(result, text, options.history, settings, options, limit);
   if (settings.learned !== false) learnedFinding(result, text, options, settings);
@@ -604,7 +605,7 @@ function learnedFinding(result: CheckResult, text: string, options: CheckOptions
   const category = scored.best as RuleCategory;
   if (scored.p < (LEARNED_MIN[category] ?? 2)) return;
   // A reply is poor service only to a buyer who complains (the model reads the reply alone).
-  if (category === 'poor-service' && !(options.complaint ?? (options.replyTo ? isComplaint(options.replyTo, settings) : false))) return;
+  if (category === 'poor-service' && !options.complaint) return;
   if (result.findings.some((f) => f.category === category)) return;
   const severity = settings.severities[category] ?? DEFAULT_SEVERITIES[category];
   if (severity === 'off') return;
@@ -773,6 +774,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   const allow = allowSpans(scan);
   const warning = WARNING >= 0 && warns(scan);
   const quoted = hasQuote(text);
+  let quotes: [number, number][] | null = null;
   const asks = QUESTION_MARK.test(text);
   const findings: Finding[] = [];
   /** Length of the candidate whose rule a finding carries (the longest of those merged into it). */
@@ -798,7 +800,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     let severity =
       c.severity ?? (rule.category === 'shop-word' ? 'block' : (settings.severities[rule.category] ?? DEFAULT_SEVERITIES[rule.category]));
     if (severity === 'off') continue;
-    if (quoted && severity !== 'tip' && (reported(text, c.start) || (disowned(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))))) severity = 'tip';
+    if (quoted && severity !== 'tip' && (reported(text, c.start) || (disowned(text, (quotes ??= quotedSpans(text)), c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))))) severity = 'tip';
     if (severity !== 'tip' && asks && answeredNo(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
     if (severity !== 'tip' && TOLD_BACK.test(text.slice(Math.max(0, c.start - 8), c.start)) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
     if (severity !== 'tip' && DECLINED_AFTER.test(text.slice(c.end, c.end + 30)) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
