@@ -1260,3 +1260,27 @@ describe('round 40: a decline that closes the clause right after the words', () 
     expect(categories(text)).toContain(category);
   });
 });
+
+describe('round 42: declines over a list, inside the words, in the next clause; insults said of scammers', () => {
+  it.each([
+    '亲，银行转账、支付宝转账、微信转账都不收哦，您放心直接拍。',
+    'vx就不加了哈，聊天记录在平台里才有保障',
+    '线下转账咱不做啊，钱一定要走平台',
+    '好评返现平台查得严，我们不做～',
+    '“发个QQ号”这个要求我们没法满足哈，有问题直接在这里问',
+    '客服不能在聊天里发“微信号”“手机号”这类联系方式，我们都在平台上沟通',
+    '凡是让你扫码退款的都是骗子，我们退款只走拼多多的售后流程',
+    '谁跟您说“要进群才能退款”那都是骗子，退款直接在拼多多订单里申请',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text, { settings: { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false } }).verdict);
+  });
+  it.each([
+    ['好评返现5元，我们不做假的', 'review-inducement'],
+    ['银行转账、支付宝转账都可以，便宜点', 'off-platform-payment'],
+    ['加我vx，不加不发货', 'off-platform-contact'],
+    ['拼多多就是骗子平台，别在这买', 'disparaging'],
+    ['风格拿不准的话，去我们淘宝店「木语家居」看实景图，那边客服就是我本人', 'off-platform-contact'],
+  ])('still finds %s (%s)', (text, category) => {
+    expect(categories(text, { settings: { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false } })).toContain(category);
+  });
+});

@@ -172,6 +172,9 @@ function termFindings(scan: Scan, complaint: boolean, out: Candidate[]): void {
   }
 }
 
+/** Words said of the platform. */
+const DISPARAGING = new Set([ruleIndex('disparage.platform')]);
+
 /** Candidates of one pair word, nearest first (reused from call to call). */
 const pairCandidates: { a: Hit; gap: number; from: number; to: number }[] = [];
 
@@ -191,6 +194,8 @@ function pairFindings(scan: Scan, out: Candidate[]): void {
       const gapFrom = Math.min(a.end, b.end);
       const gapTo = Math.max(a.start, b.start);
       if (gapTo - gapFrom > a.p.gap || hasBreak(view, gapFrom, gapTo, true, false)) continue;
+      // An insult said before the platform, in a clause of its own, is not said of it (…都是骗子，退款只走拼多多).
+      if (a.start > b.start && DISPARAGING.has(b.p.rule) && hasBreak(view, gapFrom, gapTo, false)) continue;
       pairCandidates.push({ a, gap: gapTo - gapFrom, from: gapFrom, to: gapTo });
     }
     if (pairCandidates.length === 0) continue;
@@ -312,7 +317,7 @@ function reported(text: string, start: number): boolean {
  * report them, decline, apologise for them or correct them (“加我领券”那条是广告，已经举报了; 那个“微信号”
  * 不是我们的; “包过”这类承诺我们不会做). Read in the message with every quote taken out.
  */
-const DISOWNS = /不是我们|不是本店|不是咱|不是官方|不是真的|没有任何|没有这|从来没有|从没|(?:我们|本店|店里|客服|平台)?不会(?:做|说|发|有|用|这样|这么|加|给|提供|承诺|要求)|不做|不搞|不支持|不提供|不接受|不允许|不可以|不能这么|不能这样|禁止|违规|举报|广告|骗子|骗局|诈骗|是骗|假冒|冒充|冒用|别信|不要信|不要相信|谨防|抱歉|对不起|不好意思|处理了|核实|删了|删掉|删除|不准确|不严谨|不对|错的|是假的|封号|屏蔽/;
+const DISOWNS = /不是我们|不是本店|不是咱|不是官方|不是真的|没有任何|没有这|从来没有|从没|(?:我们|本店|店里|客服|平台)?不会(?:做|说|发|有|用|这样|这么|加|给|提供|承诺|要求)|不做|不搞|不支持|不提供|不接受|不允许|不可以|不能这么|不能这样|不能(?:在|发|给|加|留|提供|说|用|写|承诺)|没法满足|无法满足|满足不了|不让|不准(?:加|发|给|留|私下|用)|禁止|违规|举报|广告|骗子|骗局|诈骗|是骗|假冒|冒充|冒用|别信|不要信|不要相信|谨防|抱歉|对不起|不好意思|处理了|核实|删了|删掉|删除|不准确|不严谨|不对|错的|是假的|封号|屏蔽/;
 
 /** Quoted spans of a message: [open, close] pairs of the quote marks of hits.ts, none nested. */
 function quotedSpans(text: string): [number, number][] {
@@ -389,7 +394,19 @@ const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾�
  * “好评后赠送配件”这个我们提供不了): the agent says no to what the words name. The predicate must close the
  * clause, so 私下交易不收手续费 (a benefit) and 加微信不行吗？ (a question) are not declines.
  */
-const DECLINED_AFTER = /^[^，,。.!！?？；;\n]{0,8}?(?:不行|不做|不搞|不加|不给|不接|不收|不支持|不提供|提供不了|给不了|开不了|做不了|办不了|不挂钩|不可以|不允许|不拉)(?:的|哦|哈|呢|了|啦|呀|滴|\s)*(?:[，,。.!！；;\n～~]|$)/;
+const DECLINE_WORD = '(?:不行|不做|不搞|不加|不给|不接|不收|不支持|不提供|提供不了|给不了|开不了|做不了|办不了|不挂钩|不可以|不允许|不拉|不能|不让|不弄|不留|不发|不开|不办|不接受|不考虑|不合规|没法[做弄给加办搞发留开收]?|没办法|是不能的|是不行的|是不做的|是不允许的|(?:没法|不能|无法)(?:满足|答应|同意|配合)|满足不了|不同意|不答应)';
+const DECLINE_END = '(?:的|哦|哈|呢|了|啦|呀|滴|啊|嘛|喔|噢|哟|呐|咯|喽|捏|嗷|\\s|\\p{Extended_Pictographic})*(?:[，,。.!！；;\\n～~]|$)';
+/** An item of a list the decline covers (银行转账、支付宝转账、微信转账都不收). */
+const LISTED = '(?:[、/和或及与][^，,。.!！?？；;\\n、/]{1,8}){0,4}';
+const DECLINED_AFTER = new RegExp(`^${LISTED}[^，,。.!！?？；;\\n]{0,8}?${DECLINE_WORD}${DECLINE_END}`, 'u');
+/** …, said no to by the agent in the clause after (好评返现平台查得严，我们不做～; 私人微信，这个真没法给哈). */
+const DECLINED_NEXT = new RegExp(`^[^，,。.!！?？；;\\n]{0,12}[，,]\\s*(?:我们|咱们|咱|本店|我这边|我们这边|我们家|店里|这个|这种|这些)?(?:都|也|一律|从来|是|就|真|真的|确实|暂时|目前|一直|本来就)*${DECLINE_WORD}${DECLINE_END}`, 'u');
+
+/** The words [start, end) declined right after them, or by a negation inside them (vx就不加了哈). */
+function declined(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 60);
+  return DECLINED_AFTER.test(after) || DECLINED_NEXT.test(after) || (end - start <= 8 && DECLINED_AFTER.test(text.slice(start + 1, end + 30)));
+}
 
 /** Rules whose finding names a secret the agent may read back masked. */
 const READS_BACK = new Set(['impersonation.sensitive', 'payment.card-request', 'payment.card']);
@@ -803,7 +820,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     if (quoted && severity !== 'tip' && (reported(text, c.start) || (disowned(text, (quotes ??= quotedSpans(text)), c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))))) severity = 'tip';
     if (severity !== 'tip' && asks && answeredNo(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
     if (severity !== 'tip' && TOLD_BACK.test(text.slice(Math.max(0, c.start - 8), c.start)) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
-    if (severity !== 'tip' && DECLINED_AFTER.test(text.slice(c.end, c.end + 30)) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
+    if (severity !== 'tip' && declined(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
     // A secret named and read back masked right after it (身份证号是 3301**********1234): the buyer's own, checked.
     if (severity !== 'tip' && READS_BACK.has(rule.id) && maskedAfter(text, c.end, 14)) severity = 'tip';
     if (warning && (lowered(rule.category, c.rule) || (rule.category === 'disparaging' && cueOutside(scan, c.start, c.end)) || phraseOnly(rule.category, text.slice(c.start, c.end)))) severity = 'tip';
