@@ -1284,3 +1284,26 @@ describe('round 42: declines over a list, inside the words, in the next clause; 
     expect(categories(text, { settings: { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false } })).toContain(category);
   });
 });
+
+describe('round 42: after-sales words that are no threat, no scam and no request for a card', () => {
+  const off = { settings: { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false } };
+  it.each([
+    '不客气老铁～🥰 用得好的话记得再来，有问题随时找我！',
+    '淘宝这边退货可以选上门取件，在退货页面选预约时间，快递小哥会上门来拿的',
+    '空调安装已经预约了，辅材收费标准在服务单里可以看到哦',
+    '退到抖音支付账户一般几分钟，退到银行卡1-3天，我截图给您看进度～',
+    '这个退货地址是系统自动带出来的，你在售后详情页复制就行',
+    '您可以直接拒收，拒收后包裹退回我们这边，马上给您退款。',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text, { ...off, platform: 'douyin' }).verdict);
+  });
+  it.each([
+    ['给你三天时间删差评，不然别怪我不客气', 'abuse'],
+    ['您开通了百万保障服务，下个月开始每月收费500元', 'impersonation'],
+    ['把银行卡号截图发我，给您办理退款', 'impersonation'],
+    ['备用联系方式放在店铺公告最后一行了，复制就行', 'off-platform-contact'],
+    ['退款我直接转给您，您把支付宝账号发我', 'off-platform-payment'],
+  ])('still finds %s (%s)', (text, category) => {
+    expect(categories(text, off)).toContain(category);
+  });
+});
