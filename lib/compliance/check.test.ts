@@ -1307,3 +1307,37 @@ describe('round 42: after-sales words that are no threat, no scam and no request
     expect(categories(text, off)).toContain(category);
   });
 });
+
+describe('rounds 43 and 44: secrets read back by their last digits, model codes, in-app groups, declines', () => {
+  const off = { settings: { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false } };
+  it.each([
+    ['宝子，这单是跨境商品，清关用的身份证后四位是203X，您确认下是本人的吗', 'pdd'],
+    ['实名信息显示：曹*，身份证后四位0431，与收货人一致', 'jd'],
+    ['手机型号是V2309A，8+256G，电池5000mAh', 'pdd'],
+    ['加湿器型号 WX-200，容量3升', 'pdd'],
+    ['这个吹风机最高档位是2000W，冷热风都有三档', 'pdd'],
+    ['亲，这款台卡是放收款码用的，透明亚克力双面，不带码哦', 'pdd'],
+    ['亲，店铺粉丝群在淘宝APP里，进店铺首页点“群聊”就能加入', 'taobao'],
+    ['亲，空气炸锅做炸鸡180度15分钟，中间翻一下面，外酥里嫩', 'pdd'],
+    ['vx真没有，不是不给，是平台规定不让，理解一下哈', 'pdd'],
+    ['v信没有哈亲', 'pdd'],
+    ['亲 京东上下单就有保障，私下转账的话出了问题谁都说不清，这个我们不做的', 'jd'],
+    ['亲，晒图返现活动我们店没有，谢谢您的理解～', 'pdd'],
+    ['老铁，见面交易不整哈，咱都是顺丰发', 'kuaishou'],
+    ['亲，返现卡我们不放的，包裹里要是有卡片让加微信领红包，那不是我们放的哦', 'pdd'],
+    ['不好意思亲，规定不让客服给私人联系方式，咱们就在拼多多这边沟通吧', 'pdd'],
+  ])('lets %s through (%s)', (text, platform) => {
+    expect(['ok', 'tip']).toContain(run(text, { ...off, platform }).verdict);
+  });
+  it.each([
+    ['请提供身份证后六位核实身份', 'impersonation'],
+    ['亲 您尾号0009的银行卡被冻结 请提供完整卡号解冻', 'impersonation'],
+    ['加我微信型号123，便宜点', 'off-platform-contact'],
+    ['直播间右下角贴片上那个号，加了拉你进粉丝群', 'off-platform-contact'],
+    ['五星好评返5元，截图发我', 'review-inducement'],
+    ['你🐴没了', 'abuse'],
+    ['老铁，收到一个验证码没，发给我一下，我帮你绑定赠品', 'impersonation'],
+  ])('still finds %s (%s)', (text, category) => {
+    expect(categories(text, off)).toContain(category);
+  });
+});

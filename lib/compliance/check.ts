@@ -184,13 +184,17 @@ const pairCandidates: { a: Hit; gap: number; from: number; to: number }[] = [];
  */
 function pairFindings(scan: Scan, out: Candidate[]): void {
   const { pairs, view, lex } = scan;
+  const codes = view.codes;
+  const digit = (i: number) => i >= 0 && i < view.length && codes[i]! >= 0x30 && codes[i]! <= 0x39;
+  /** A word that begins or ends inside a longer number is no word (the 5分 of 15分钟). */
+  const cuts = (h: Hit) => (digit(h.start) && digit(h.start - 1)) || (digit(h.end - 1) && digit(h.end));
   for (const b of pairs) {
-    if (b.p.strength === 0) continue;
+    if (b.p.strength === 0 || cuts(b)) continue;
     const limit = b.end + lex.maxGap + lex.maxLength;
     pairCandidates.length = 0;
     for (let i = firstEndingFrom(pairs, b.start - lex.maxGap); i < pairs.length && pairs[i]!.end <= limit; i++) {
       const a = pairs[i]!;
-      if (a.p.strength !== 0 || a.p.group !== b.p.group || (a.end > b.start && b.end > a.start)) continue;
+      if (a.p.strength !== 0 || a.p.group !== b.p.group || (a.end > b.start && b.end > a.start) || cuts(a)) continue;
       const gapFrom = Math.min(a.end, b.end);
       const gapTo = Math.max(a.start, b.start);
       if (gapTo - gapFrom > a.p.gap || hasBreak(view, gapFrom, gapTo, true, false)) continue;
@@ -317,7 +321,7 @@ function reported(text: string, start: number): boolean {
  * report them, decline, apologise for them or correct them (“加我领券”那条是广告，已经举报了; 那个“微信号”
  * 不是我们的; “包过”这类承诺我们不会做). Read in the message with every quote taken out.
  */
-const DISOWNS = /不是我们|不是本店|不是咱|不是官方|不是真的|没有任何|没有这|从来没有|从没|(?:我们|本店|店里|客服|平台)?不会(?:做|说|发|有|用|这样|这么|加|给|提供|承诺|要求)|不做|不搞|不支持|不提供|不接受|不允许|不可以|不能这么|不能这样|不能(?:在|发|给|加|留|提供|说|用|写|承诺)|没法满足|无法满足|满足不了|不让|不准(?:加|发|给|留|私下|用)|禁止|违规|举报|广告|骗子|骗局|诈骗|是骗|假冒|冒充|冒用|别信|不要信|不要相信|谨防|抱歉|对不起|不好意思|处理了|核实|删了|删掉|删除|不准确|不严谨|不对|错的|是假的|封号|屏蔽/;
+const DISOWNS = /不是我们|不是本店|不是咱|不是官方|不是真的|没有任何|没有这|从来没有|从没|(?:我们|本店|店里|客服|平台)?不会(?:做|说|发|有|用|这样|这么|加|给|提供|承诺|要求)|不做|不搞|不支持|不提供|不接受|不允许|不可以|不能这么|不能这样|不能(?:在|发|给|加|留|提供|说|用|写|承诺)|无关|没关系|不加|不看|追查|在查|没法满足|无法满足|满足不了|不让|不准(?:加|发|给|留|私下|用)|禁止|违规|举报|广告|骗子|骗局|诈骗|是骗|假冒|冒充|冒用|别信|不要信|不要相信|谨防|抱歉|对不起|不好意思|处理了|核实|删了|删掉|删除|不准确|不严谨|不对|错的|是假的|封号|屏蔽/;
 
 /** Quoted spans of a message: [open, close] pairs of the quote marks of hits.ts, none nested. */
 function quotedSpans(text: string): [number, number][] {
@@ -394,13 +398,23 @@ const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾�
  * “好评后赠送配件”这个我们提供不了): the agent says no to what the words name. The predicate must close the
  * clause, so 私下交易不收手续费 (a benefit) and 加微信不行吗？ (a question) are not declines.
  */
-const DECLINE_WORD = '(?:不行|不做|不搞|不加|不给|不接|不收|不支持|不提供|提供不了|给不了|开不了|做不了|办不了|不挂钩|不可以|不允许|不拉|不能|不让|不弄|不留|不发|不开|不办|不接受|不考虑|不合规|没法[做弄给加办搞发留开收]?|没办法|是不能的|是不行的|是不做的|是不允许的|(?:没法|不能|无法)(?:满足|答应|同意|配合)|满足不了|不同意|不答应)';
-const DECLINE_END = '(?:的|哦|哈|呢|了|啦|呀|滴|啊|嘛|喔|噢|哟|呐|咯|喽|捏|嗷|\\s|\\p{Extended_Pictographic})*(?:[，,。.!！；;\\n～~]|$)';
+const DECLINE_VERB = '(?:[做加给发留弄办搞收接开拉整放看付交转]|提供|支持|透露|安排|操作|满足|答应|同意|配合)';
+const DECLINE_WORD = `(?:不行|不挂钩|不允许|不接受|不考虑|不合规|不让|不需要|不用[付给交转]?|没有|${'(?:不|不能|没法|没办法|无法|不可以|不方便|不会|是不|是不能|是不会)'}${DECLINE_VERB}?|提供不了|给不了|开不了|做不了|办不了|满足不了|是不行的|是不允许的)`;
+/** Particles, and the buyer addressed, that may close the clause after a decline (v信没有哈亲; 不收哈宝). */
+const DECLINE_END = '(?:的|哦|哈|呢|了|啦|呀|滴|啊|嘛|喔|噢|哟|呐|咯|喽|捏|嗷|亲亲|亲|宝子|宝宝|宝|老铁|家人们|家人|\\s|\\p{Extended_Pictographic})*(?:[，,。.!！；;\\n～~]|$)';
 /** An item of a list the decline covers (银行转账、支付宝转账、微信转账都不收). */
 const LISTED = '(?:[、/和或及与][^，,。.!！?？；;\\n、/]{1,8}){0,4}';
 const DECLINED_AFTER = new RegExp(`^${LISTED}[^，,。.!！?？；;\\n]{0,8}?${DECLINE_WORD}${DECLINE_END}`, 'u');
-/** …, said no to by the agent in the clause after (好评返现平台查得严，我们不做～; 私人微信，这个真没法给哈). */
-const DECLINED_NEXT = new RegExp(`^[^，,。.!！?？；;\\n]{0,12}[，,]\\s*(?:我们|咱们|咱|本店|我这边|我们这边|我们家|店里|这个|这种|这些)?(?:都|也|一律|从来|是|就|真|真的|确实|暂时|目前|一直|本来就)*${DECLINE_WORD}${DECLINE_END}`, 'u');
+/** Who or what the next clause speaks of before it says no (…，这个我们不做的; …，那不是我们放的). */
+const NEXT_SUBJECT = '(?:我们|咱们|咱|本店|我这边|我们这边|我们家|店里|这个|这种|这些|那个|那|这)';
+/**
+ * …, said no to or disowned by the agent in the clause after (好评返现平台查得严，我们不做～; 私人微信，这个
+ * 真没法给哈; 包裹里要是有卡片让加微信领红包，那不是我们放的哦).
+ */
+const DECLINED_NEXT = new RegExp(
+  `^[^，,。.!！?？；;\\n]{0,12}[，,]\\s*${NEXT_SUBJECT}{0,2}(?:都|也|一律|从来|是|就|真|真的|确实|暂时|目前|一直|本来就)*(?:${DECLINE_WORD}|(?:不是|跟|与|和)(?:我们|本店|咱|我们店|咱家|我们家)(?:无关|没关系)?[^，,。.!！?？；;\\n]{0,5}?)${DECLINE_END}`,
+  'u',
+);
 
 /** The words [start, end) declined right after them, or by a negation inside them (vx就不加了哈). */
 function declined(text: string, start: number, end: number): boolean {
@@ -408,8 +422,47 @@ function declined(text: string, start: number, end: number): boolean {
   return DECLINED_AFTER.test(after) || DECLINED_NEXT.test(after) || (end - start <= 8 && DECLINED_AFTER.test(text.slice(start + 1, end + 30)));
 }
 
+/**
+ * Are the words [start, end) not the agent's own offer: quoted and disowned or reported, asked back
+ * and answered no, the buyer's told back, or declined (words only: an id or a number stays the agent's)?
+ * `quotes` is false when the message has no quote marks.
+ */
+function notTheAgents(text: string, start: number, end: number, category: string, quotes: false | readonly [number, number][], asks: boolean, declines = true): boolean {
+  if (quotes && reported(text, start)) return true;
+  // The words are read only once one of the readings holds (a finding may run over a long id).
+  const said =
+    (quotes && disowned(text, quotes, start, end)) ||
+    (asks && answeredNo(text, start, end)) ||
+    TOLD_BACK.test(text.slice(Math.max(0, start - 8), start)) ||
+    // An insult is not declined (你🐴没了 ends in 没了).
+    (declines && category !== 'abuse' && declined(text, start, end));
+  return said && phraseOnly('', text.slice(start, end));
+}
+
 /** Rules whose finding names a secret the agent may read back masked. */
 const READS_BACK = new Set(['impersonation.sensitive', 'payment.card-request', 'payment.card']);
+
+/** A group of the shop's inside the platform's app (店铺粉丝群在淘宝APP里; 在咱主页点“粉丝群”; 直播间的粉丝团). */
+const GROUP_WORD = /粉丝群|店铺群|群聊|粉丝团|会员群|买家群/;
+const IN_APP = /(?:淘宝|天猫|京东|拼多多|抖音|快手)(?:app|APP|App)?里|app里|APP里|App里|店铺首页|店铺主页|咱主页|我们主页|店铺里|直播间|小黄车|进店|关注店铺/;
+const CHANNEL_WORD = /微信|威信|薇|vx|wx|qq|扣扣|企鹅|电话|手机|号|联系方式|加了|[0-9]{5,}/i;
+const GROUP_RULES = new Set([ruleIndex('contact.pointer'), ruleIndex('contact.invite')]);
+
+/** Does the finding invite the buyer to a group the sentence places inside the platform's app, naming no channel? */
+function inAppGroup(text: string, rule: number, start: number, end: number): boolean {
+  if (!GROUP_RULES.has(rule)) return false;
+  // The sentence around it, at most 40 characters each way (a page with no full stop stays linear).
+  let s = start;
+  while (s > 0 && start - s < 40 && !/[。!！?？\n]/.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && e - end < 40 && !/[。!！?？\n]/.test(text[e]!)) e++;
+  const sentence = text.slice(s, e);
+  return GROUP_WORD.test(sentence) && IN_APP.test(sentence) && !CHANNEL_WORD.test(sentence);
+}
+
+/** The last digits of a secret read back (身份证后四位是203X, 尾号0009的卡): the buyer's own, checked; not asked for. */
+const TAIL_READ = /^[^，,。.!！?？；;\n]{0,6}?(?:后[四4六6三3两2]位|尾号|末[四4]位|后几位)(?:数字)?(?:是|为|[：:\s])*[0-9Xx]{2,6}(?![0-9])/;
+const WHOLE = /完整|全部|整个|全号/;
 
 /** A question echoed and answered no in the next sentence (运费给快递员吗？不用的，已经包邮了; 您问能不能扫码付？不可以的哈). */
 const ANSWER_NO = /^[\s亲哈呢哦～~]*(?:(?:抱歉|不好意思|对不起)[，,\s]*(?:不|没)|(不用|不可以|不行|不能|不需要|不支持|不是|没有|不会|不提供|没法|不方便|不接受)(的|哦|哈|呢|了|呀|啦|滴)*([,，。.!！~～\s]|$))/;
@@ -642,6 +695,10 @@ function learnedFinding(result: CheckResult, text: string, options: CheckOptions
   // The model must point at words: a highlight of numbers and ids (the rules' to judge: which are
   // phones, which were asked for), pronouns and particles only (我是, 你) is no finding.
   if (!saysSomething(text.slice(start, end))) return;
+  // Words the agent quotes and disowns, or tells back, are not what the model took them for. (Declines
+  // are not read here: the highlight is only where the draft reads most like the category, and the
+  // offer may come after it: 默认好评可不行哈，要手动写，写完给你发个小红包.)
+  if (notTheAgents(text, start, end, category, hasQuote(text) && quotedSpans(text), QUESTION_MARK.test(text), false)) return;
   // A word the shop allowed, in the highlight, is the shop's word to say.
   if (settings.allowList.length) {
     const said = squash(text.slice(start, end));
@@ -793,6 +850,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   const quoted = hasQuote(text);
   let quotes: [number, number][] | null = null;
   const asks = QUESTION_MARK.test(text);
+  const groups = GROUP_WORD.test(text) && IN_APP.test(text);
   const findings: Finding[] = [];
   /** Length of the candidate whose rule a finding carries (the longest of those merged into it). */
   const ruleSpan: number[] = [];
@@ -812,17 +870,15 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     if ((negatedEnd.get(rule.category) ?? -1) >= c.end) continue;
     if (rule.category === 'abuse' && endsModelCode(text, c.start)) continue;
     if (rule.id === 'abuse.threat' && c.viewStart >= 0 && servedAtDoor(scan, text, c.start, c.end)) continue;
+    if (groups && inAppGroup(text, c.rule, c.start, c.end)) continue;
     const [from, to] = c.core ?? [c.start, c.end];
     if (allowed(allow, from, to)) continue;
     let severity =
       c.severity ?? (rule.category === 'shop-word' ? 'block' : (settings.severities[rule.category] ?? DEFAULT_SEVERITIES[rule.category]));
     if (severity === 'off') continue;
-    if (quoted && severity !== 'tip' && (reported(text, c.start) || (disowned(text, (quotes ??= quotedSpans(text)), c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))))) severity = 'tip';
-    if (severity !== 'tip' && asks && answeredNo(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
-    if (severity !== 'tip' && TOLD_BACK.test(text.slice(Math.max(0, c.start - 8), c.start)) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
-    if (severity !== 'tip' && declined(text, c.start, c.end) && phraseOnly('', text.slice(c.start, c.end))) severity = 'tip';
+    if (severity !== 'tip' && notTheAgents(text, c.start, c.end, rule.category, quoted && (quotes ??= quotedSpans(text)), asks)) severity = 'tip';
     // A secret named and read back masked right after it (身份证号是 3301**********1234): the buyer's own, checked.
-    if (severity !== 'tip' && READS_BACK.has(rule.id) && maskedAfter(text, c.end, 14)) severity = 'tip';
+    if (severity !== 'tip' && READS_BACK.has(rule.id) && (maskedAfter(text, c.end, 14) || (TAIL_READ.test(text.slice(c.start, c.end + 12)) && !WHOLE.test(text)))) severity = 'tip';
     if (warning && (lowered(rule.category, c.rule) || (rule.category === 'disparaging' && cueOutside(scan, c.start, c.end)) || phraseOnly(rule.category, text.slice(c.start, c.end)))) severity = 'tip';
     // Overlapping findings of one category become one highlight (我的电话 + 13800000000).
     const k = open.get(rule.category);

@@ -94,6 +94,9 @@ class IdReader {
 const MODEL_WORD = /^[-–]?[0-9]{1,4}(?:型号|款|代|系列|号机)/;
 const MODEL = new RegExp(`^[-–][0-9]{2,4}(?![0-9A-Za-z])|${MODEL_WORD.source.slice(1)}`);
 
+/** A model word right before the letters (型号 WX-200, 型号是V2309A, 保修卡编号 WX-2025…): they begin a model code. */
+const MODEL_BEFORE = /(?:型号|款号|货号|编号|机型|序列号|批号|规格|版本号)(?:是|为|[：:\s])*$/;
+
 /** A dot and a domain name right after a letter: the letter names a host (v.douyin.com, v.kuaishou.com). */
 const HOST_AFTER = /^\.[a-z0-9-]{2,}\.[a-z]{2,}/i;
 
@@ -157,6 +160,7 @@ export function keywordFindings(scan: Scan, platform: string, out: Candidate[]):
     const typed = scan.text.slice(view.from[kw.start]!, view.to[kw.end - 1]!);
     // A letter right after a number is a unit (12V 和 220V, 5Q); one before a dot and a domain is a
     // host's name (v.douyin.com/…, the platform's own short link): neither is a channel.
+    if (/^[a-z]+$/i.test(typed) && /^[-–]?[0-9]/.test(after) && MODEL_BEFORE.test(scan.text.slice(Math.max(0, view.from[kw.start]! - 8), view.from[kw.start]!))) continue;
     if (weak && /^[a-z]+$/i.test(typed)) {
       const before = scan.text[view.from[kw.start]! - 1] ?? '';
       if (/[0-9０-９]/.test(before) || HOST_AFTER.test(scan.text.slice(view.to[kw.end - 1]!, view.to[kw.end - 1]! + 24))) continue;

@@ -71,7 +71,13 @@ export function roleFindings(scan: Scan, out: Candidate[]): void {
   // Each detector reads its own words only: one pass to sort them out, instead of every detector
   // walking every word (a page of 加我 holds one word of a dozen detectors at each place).
   for (const list of perDetector) list.length = 0;
-  for (const h of scan.roles) perDetector[h.p.group]!.push(h);
+  const codes = view.codes;
+  const digit = (i: number) => i >= 0 && i < view.length && codes[i]! >= 0x30 && codes[i]! <= 0x39;
+  for (const h of scan.roles) {
+    // A word that begins or ends inside a longer number is no word (the 5分 of 15分钟, the 5星 of 25星座).
+    if ((digit(h.start) && digit(h.start - 1)) || (digit(h.end - 1) && digit(h.end))) continue;
+    perDetector[h.p.group]!.push(h);
+  }
   let breaks: Int32Array | null = null;
   ROLE_DETECTORS.forEach((det, d) => {
     const roles = perDetector[d]!;
