@@ -1341,3 +1341,36 @@ describe('rounds 43 and 44: secrets read back by their last digits, model codes,
     expect(categories(text, off)).toContain(category);
   });
 });
+
+describe('round 45: insults and threats in new words, shops run down in new words, notices in the platform’s name', () => {
+  const off = { settings: { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false } };
+  it.each([
+    ['请您说话注意点，别跟个泼妇一样。', 'abuse'],
+    ['有毛病就去治，别在这发疯', 'abuse'],
+    ['您是来搞笑的吧🤡🤡🤡 小丑竟是您自己', 'abuse'],
+    ['退款可以，拿命来换', 'abuse'],
+    ['您的姓名、工作单位我们都查到了，建议您撤回投诉。', 'abuse'],
+    ['再投诉一次，您单位领导会收到一封关于您的信。', 'abuse'],
+    ['您好，对面那家店服务差到离谱，发货还经常发错。', 'disparaging'],
+    ['抖音这平台审核跟智障一样，我们也很无奈', 'disparaging'],
+    ['京东客服总部提醒您，您的白条额度即将到期。', 'impersonation'],
+    ['宝子需要你做个人脸识别，我这边发起，你对着摄像头眨眨眼就行', 'impersonation'],
+    ['您好，请把yhk号发我，我直接退款给您。', 'impersonation'],
+    ['您好，刻字定制业务请到我们的微店“匠心刻字”咨询。', 'off-platform-contact'],
+    ['出售实名电话卡，不用本人去营业厅，一张80', 'prohibited'],
+    ['您好，如您愿意将中评调整为好评，我们将赠送一份精美礼品。', 'review-inducement'],
+  ])('finds %s (%s)', (text, category) => {
+    expect(categories(text, { ...off, platform: 'jd' })).toContain(category);
+  });
+  it('reads a buyer who got another colour as a complaint: 不可能发错 is poor service', () => {
+    expect(categories('不可能发错', { ...off, replyTo: '拍的蓝色发来的是灰色' })).toContain('poor-service');
+  });
+  it.each([
+    '不存在什么刷单兼职哦老铁，看到这种都是骗子，别信',
+    '别担心，我们不会把您的姓名和电话给任何人',
+    '对面那家店我们不评价，您对比参数就好',
+    '您收到的是蓝色对吧？我马上给您补发灰色',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text, off).verdict);
+  });
+});
