@@ -1374,3 +1374,29 @@ describe('round 45: insults and threats in new words, shops run down in new word
     expect(['ok', 'tip']).toContain(run(text, off).verdict);
   });
 });
+
+describe('round 46: 俺 for 我, warnings that begin a threat, and farm, stream and second-hand sellers’ words', () => {
+  const off = { settings: { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false } };
+  it.each([
+    ['老铁你这羊肉要的多 俺给你打电话说 你把手机号发俺', 'off-platform-contact'],
+    ['老铁 俺其实是快手平台派来的审核员 现在来查你这一单', 'impersonation'],
+    ['小心点 别让我在线下碰到你 打断你的腿', 'abuse'],
+    ['你小孩在哪上学我都查得到 想清楚再评价', 'abuse'],
+    ['你可真是个大聪明 狗绳都能买成猫绳 脑子让驴踢了吧', 'abuse'],
+    ['亲，这个实木餐桌永久不开裂，传给孙子都没问题', 'absolute-claim'],
+    ['宝子 隔壁直播间那个主播卖的猫粮吃死过猫 你敢买吗', 'disparaging'],
+    ['您好，大额订单走对私账户，到账快，还省手续费', 'off-platform-payment'],
+    ['老铁 俺这小本买卖 你ZFB给俺就行 收到就发', 'off-platform-payment'],
+    ['这单走蓝色软件转账就好，不用点付款，我这边直接给你发顺丰', 'off-platform-payment'],
+    ['宝 你把刚才收到的那条短信截图给我 上面有个码 我这边要录入', 'impersonation'],
+    ['老铁 想看狗子本尊 直接来犬舍 河北省廊坊市固安县柳泉镇幸福村东头第三家', 'store-address'],
+  ])('finds %s (%s)', (text, category) => {
+    expect(categories(text, { ...off, platform: 'kuaishou' })).toContain(category);
+  });
+  it('reads a buyer whose cat litter will not clump as a complaint: 应该是吧 is poor service', () => {
+    expect(categories('应该是吧，您多倒一点试试', { ...off, replyTo: '猫砂根本不结团，全是粉' })).toContain('poor-service');
+  });
+  it.each(['小心骗子，别信陌生人发的链接', '俺家的羊肉都是现杀的，顺丰冷链发货', '这款泡澡球是小苏打做的，不是真炸弹哈'])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text, { ...off, platform: 'kuaishou' }).verdict);
+  });
+});

@@ -551,9 +551,12 @@ function negated(scan: Scan, c: Candidate): boolean {
   const { view, lex, negPre, negPost } = scan;
   const start = c.viewStart;
   const core = c.negateFrom ?? start;
+  const abuse = RULES[c.rule]!.category === 'abuse';
   for (let i = firstEndingFrom(negPre, start - lex.maxGap); i < negPre.length && negPre[i]!.end <= core; i++) {
     const n = negPre[i]!;
     if (n.start >= start || n.end > core || question(view.codes, n.start, view.length)) continue;
+    // A warning word said before a threat or an insult is part of it (小心点 别让我碰到你 打断你的腿).
+    if (abuse && n.p.gap >= WIDE_NEGATION) continue;
     if (start - n.end > n.p.gap) continue;
     if (!hasBreak(view, n.end, start, false)) return true;
   }

@@ -15,7 +15,7 @@ const stored = JSON.parse(readFileSync(new URL('./model.json', import.meta.url),
 const withLearned = (learned: boolean, extra: Partial<ComplianceSettings> = {}): ComplianceSettings => ({ ...DEFAULT_COMPLIANCE_SETTINGS, ...extra, learned });
 
 // A veiled threat that no word list or structural rule names: the learned reader holds it.
-const THREAT = '下次再这样小心你的快递地址我可记着呢';
+const THREAT = '你等着，收货地址我可记着呢';
 
 describe('the learned reader in check()', () => {
   it('holds a veiled threat the rules pass, and highlights where it reads as one', () => {

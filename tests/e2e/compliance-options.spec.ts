@@ -81,7 +81,7 @@ test('with extension storage full, a settings change says it was not saved and t
 });
 
 test('the learned reader holds a veiled threat no rule lists, and lets it go once turned off in the options', async ({ app, workbench, driver }) => {
-  const threat = '下次再这样小心你的快递地址我可记着呢';
+  const threat = '你等着，收货地址我可记着呢';
   const { page, sim } = await workbench();
   const box = driver.composer(page);
   await box.fill(threat);
