@@ -416,9 +416,13 @@ const DECLINED_NEXT = new RegExp(
   'u',
 );
 
+const NO_CHAR = /[不没无]/;
+
 /** The words [start, end) declined right after them, or by a negation inside them (vx就不加了哈). */
 function declined(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 60);
+  // Every decline word holds 不, 没 or 无: without one nearby there is nothing to read.
+  if (!NO_CHAR.test(after) && !NO_CHAR.test(text.slice(start, end))) return false;
   return DECLINED_AFTER.test(after) || DECLINED_NEXT.test(after) || (end - start <= 8 && DECLINED_AFTER.test(text.slice(start + 1, end + 30)));
 }
 
