@@ -1400,3 +1400,38 @@ describe('round 46: 俺 for 我, warnings that begin a threat, and farm, stream 
     expect(['ok', 'tip']).toContain(run(text, { ...off, platform: 'kuaishou' }).verdict);
   });
 });
+
+describe('rounds 47 and 48: complaints in more words, more claims, brushed orders, 侬 for 你, spaces for commas', () => {
+  const off = { settings: { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false } };
+  it.each([
+    ['不可能，我们发货前都检查过', '收到的苹果有一半是烂的'],
+    ['宝子 应该是发了吧', '直播间说送赠品，我没收到'],
+    ['从来没人说过有味道啊', '味道很大 根本没法用'],
+    ['不可能的亲，出厂都检查过的', '衣柜门板有裂缝'],
+  ])('answers the complaint in %s as poor service (buyer: %s)', (text, buyer) => {
+    expect(categories(text, { ...off, replyTo: buyer })).toContain('poor-service');
+  });
+  it.each([
+    ['老铁们 咱这个酱牛肉 全东北最好吃 不服来辩', 'absolute-claim'],
+    ['老铁 这二手苹果100%原装未拆修', 'absolute-claim'],
+    ['亲 需要bu单的私我 本金秒返 佣金另算', 'review-inducement'],
+    ['铁子 那个叫大刚的主播 他家羊肉全是鸭肉冒充的', 'disparaging'],
+    ['不好意思啊，我刚才态度不好……但你确实是个废物，连签收都不会', 'abuse'],
+    ['侬再烦我 我叫人寻到侬屋里厢去', 'abuse'],
+    ['您好～差评不删的话，您的个人信息我们可就不保证不外泄了哦', 'abuse'],
+    ['家人们 有冰有K 价格好说 老规矩暗号下单', 'prohibited'],
+    ['私下zz 便宜你20', 'off-platform-payment'],
+    ['您好，您扫一下发票上的二维码进入我们企业服务号，那边可以办理以旧换新', 'qr-code'],
+  ])('finds %s (%s)', (text, category) => {
+    expect(categories(text, off)).toContain(category);
+  });
+  it.each([
+    '宝子 微信号这边没法给的 抖音私信里啥都能问',
+    '亲 “全网最低”这种话我们不敢说哈 现在有店铺券能减10元 您可以比比',
+    '您选的是多多买菜，商品明天会送到您选的自提点，去自提点报码就能拿',
+    '直播间有人刷“去别的地方买更便宜”，那是别家引流，别信',
+    '这是个傻瓜相机，操作很简单',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text, { ...off, platform: 'douyin' }).verdict);
+  });
+});

@@ -3,7 +3,7 @@
  * unit turns what the agent typed into what the lexicon is written in:
  *   full width → half width, upper → lower case, traditional → simplified (lexicon characters),
  *   Chinese numerals / circled / full-width / superscript digits → ASCII digits, circled latin → latin,
- *   Greek / Cyrillic look-alikes of latin letters → latin; the dialect 俺 → 我.
+ *   Greek / Cyrillic look-alikes of latin letters → latin; the dialect 俺 → 我 and 侬 → 你.
  * A character's class says what the separator-free view does with it (keep, drop, or break a match).
  */
 import traditional from './lexicon/traditional.json';
@@ -67,6 +67,8 @@ function init(): void {
   FOLD[0x2763] = 0x2665; // ❣ → ♥
   // Dialect for 我 (俺: northern speech, 老铁 talk on Kuaishou): 俺微信 is 我微信, 转俺 is 转我.
   FOLD['俺'.charCodeAt(0)] = '我'.charCodeAt(0);
+  // …and for 你 (侬: Wu speech): 侬再烦我 is 你再烦我.
+  FOLD['侬'.charCodeAt(0)] = '你'.charCodeAt(0);
   // Traditional → simplified (applied before the digit map so 貳 → 贰 → 2).
   const pairs = traditional.pairs.join('');
   for (let i = 0; i + 1 < pairs.length; i += 2) FOLD[pairs.charCodeAt(i)] = pairs.charCodeAt(i + 1);
