@@ -687,7 +687,9 @@ describe('round 15: tokens, pinyin read as words, and answers that say no', () =
     ['您下载一下向日葵，我远程帮您操作退款', 'impersonation', '向日葵图案的抱枕有现货'],
   ])('finds %s (%s), lets %s through', (caught, category, passes) => {
     expect(categories(caught)).toContain(category);
-    expect(['ok', 'tip']).toContain(run(passes).verdict);
+    // The rules' reading of the negative; the learned reader is tested in model.test.ts (it reads
+    // yin hang ka … as money at p ≈ 0.95, on the edge of its threshold).
+    expect(['ok', 'tip']).toContain(run(passes, { settings: { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false } }).verdict);
   });
 
   it('reads a scam message the buyer received, quoted, as reported', () => {
@@ -1433,5 +1435,39 @@ describe('rounds 47 and 48: complaints in more words, more claims, brushed order
     '这是个傻瓜相机，操作很简单',
   ])('lets %s through', (text) => {
     expect(['ok', 'tip']).toContain(run(text, { ...off, platform: 'douyin' }).verdict);
+  });
+});
+
+describe('rounds 49 and 50: seals for hire, drugs and spyware, shops run down by name, scans to a brand page, 不 alone is no decline', () => {
+  const off = { settings: { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false } };
+  it.each([
+    ['方便留个微信不 以后有活动我单独跟你说', 'off-platform-contact'],
+    ['宝子们 尺寸问题统一看这里哈 size-guide.xiaoyu.studio', 'third-party-link'],
+    ['您好，检测报告和质检证书我们都能出，需要哪家机构的章都可以盖。', 'prohibited'],
+    ['想发财的来 投一千返三千 每介绍一个人再奖五百 家人们冲', 'prohibited'],
+    ['车子里程表可以帮你调回去，卖二手车好出手', 'prohibited'],
+    ['茗仙阁的茶都是拿陈茶冒充新茶', 'disparaging'],
+    ['拼夕夕的东西能好到哪去 这价格你还想要啥', 'disparaging'],
+    ['姐妹 扫码看我们的真人试色合集 比详情页全多了', 'qr-code'],
+    ['亲，评价里别提色差的事哈，写好看点，我给你补个运费', 'review-inducement'],
+    ['差评不删是吧，你的收货地址我可都有', 'abuse'],
+    ['亲，可以走对公给我们转过去，不用拍下付款', 'off-platform-payment'],
+    ['您好，我们接到公安机关通知，您购买的这批商品涉案，请配合调查。', 'impersonation'],
+  ])('finds %s (%s)', (text, category) => {
+    expect(categories(text, off)).toContain(category);
+  });
+  it.each([
+    ['不可能，发出去的时候都是活的', '收到的螃蟹死了一半'],
+    ['可能师傅心情不好吧', '送货师傅态度特别差，还把门框磕了'],
+  ])('answers the complaint in %s as poor service (buyer: %s)', (text, buyer) => {
+    expect(categories(text, { ...off, replyTo: buyer })).toContain('poor-service');
+  });
+  it.each([
+    '亲，收到“账户冻结”的短信不要点链接，那是诈骗',
+    '别的平台我们没开店，小心有人冒充我们店名在外面卖',
+    '我们是店铺自己的客服哈，不是“快手官方客服”，不能冒充平台的',
+    '这款洗发水不含激素，孕妇也能用',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text, off).verdict);
   });
 });

@@ -220,7 +220,9 @@ function pairFindings(scan: Scan, out: Candidate[]): void {
 function markNegated(scan: Scan, candidates: Candidate[], from: number): void {
   for (let i = from; i < candidates.length; i++) {
     const c = candidates[i]!;
-    c.negated = c.negatable && c.viewStart >= 0 && negated(scan, c);
+    // An id or a number given is given, whatever is said around it (私信不方便 加q 2718394056; 加我vx：kefu_2088
+    // 不行就算了): only words can be said in the negative.
+    c.negated = c.negatable && c.viewStart >= 0 && negated(scan, c) && phraseOnly('', scan.text.slice(c.start, c.end));
   }
 }
 
@@ -399,7 +401,7 @@ const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾�
  * clause, so 私下交易不收手续费 (a benefit) and 加微信不行吗？ (a question) are not declines.
  */
 const DECLINE_VERB = '(?:[做加给发留弄办搞收接开拉整放看付交转]|提供|支持|透露|安排|操作|满足|答应|同意|配合)';
-const DECLINE_WORD = `(?:不行|不挂钩|不允许|不接受|不考虑|不合规|不让|不需要|不用[付给交转]?|没有|${'(?:不|不能|没法|没办法|无法|不可以|不方便|不会|是不|是不能|是不会)'}${DECLINE_VERB}?|提供不了|给不了|开不了|做不了|办不了|满足不了|是不行的|是不允许的)`;
+const DECLINE_WORD = `(?:不行|不挂钩|不允许|不接受|不考虑|不合规|不让|不需要|不用[付给交转]?|没有|不${DECLINE_VERB}|${'(?:不能|没法|没办法|无法|不可以|不方便|不会|是不能|是不会)'}${DECLINE_VERB}?|提供不了|给不了|开不了|做不了|办不了|满足不了|是不行的|是不允许的)`;
 /** Particles, and the buyer addressed, that may close the clause after a decline (v信没有哈亲; 不收哈宝); a space closes it too (微信号这边没法给的 抖音私信里问). */
 const DECLINE_END = '(?:的|哦|哈|呢|了|啦|呀|滴|啊|嘛|喔|噢|哟|呐|咯|喽|捏|嗷|亲亲|亲|宝子|宝宝|宝|老铁|家人们|家人|\\s|\\p{Extended_Pictographic})*(?:[，,。.!！；;\\n～~\\s]|$)';
 /** An item of a list the decline covers (银行转账、支付宝转账、微信转账都不收). */
@@ -564,6 +566,7 @@ function negated(scan: Scan, c: Candidate): boolean {
     if (start - n.end > n.p.gap) continue;
     if (!hasBreak(view, n.end, start, false)) return true;
   }
+  if (negPost.length === 0) return false;
   const limit = c.viewEnd + lex.maxGap + lex.maxLength;
   for (let i = firstEndingFrom(negPost, c.viewEnd); i < negPost.length && negPost[i]!.end <= limit; i++) {
     const n = negPost[i]!;
