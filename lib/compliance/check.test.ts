@@ -1471,3 +1471,34 @@ describe('rounds 49 and 50: seals for hire, drugs and spyware, shops run down by
     expect(['ok', 'tip']).toContain(run(text, off).verdict);
   });
 });
+
+describe('rounds 51 and 52: codes the agent sent, returns brought in person, indirect money and spying devices', () => {
+  const off = { settings: { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false } };
+  it.each([
+    ['我给您发了个码，扫完按提示操作就能退运费', 'qr-code'],
+    ['老铁 码给你发过去了 扫完能看到工厂实拍视频', 'qr-code'],
+    ['亲，退货也可以直接送到我们门店：四川省成都市武侯区芳华街101号', 'store-address'],
+    ['家人们 小黄车链接下了，想要的找我走账，还是老价格', 'off-platform-payment'],
+    ['您好，团购订单统一线下对账，款项汇入我司账户后安排发货', 'off-platform-payment'],
+    ['亲 这个定位器可以偷偷放老公车上，他去哪您都知道，完全不会被发现', 'prohibited'],
+    ['亲，这边聊天记录有时候看不到，您留个常用的绿色软件的号，我主动来找您', 'off-platform-contact'],
+    ['亲，您好，这边是拼多多售后仲裁组，已判定您这单为恶意退款', 'impersonation'],
+    ['老铁们 那个卖羽绒服的大哥 鸭毛当鹅绒卖 良心都不要了', 'disparaging'],
+    ['您好，评价写满100字并上传三张实拍，即可获赠一次免费延保', 'review-inducement'],
+  ])('finds %s (%s)', (text, category) => {
+    expect(categories(text, off)).toContain(category);
+  });
+  it('reads 不制冷 as a complaint: 可能是您家电压的问题 is poor service', () => {
+    expect(categories('可能是您家电压的问题', { ...off, replyTo: '空调装好了不制冷' })).toContain('poor-service');
+  });
+  it.each([
+    '您扫一下这个码可以查看物流',
+    '有人给您发了个码让扫完退款？那是骗子，别扫',
+    '宝子您说直播里讲了“第一品牌”，那是口误，我们已经更正了',
+    '加厚款V字领毛衣，老铁们拍大一码',
+    '我们是官方旗舰店，假一赔十',
+    '退货地址：浙江省杭州市余杭区文一西路998号 售后部 收，请备注订单号',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text, off).verdict);
+  });
+});

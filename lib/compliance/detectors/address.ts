@@ -135,9 +135,13 @@ function lead(codes: Uint16Array, p: number, end: number): number {
   return from;
 }
 
+/** Goods brought in person (直接送到我们门店, 前往我司仓库, 来挑, 去…自取): a visit, even when they are a return. */
+const IN_PERSON = /(?:直接|可以|也可|也可以|可)(?:送到|送至|拿到|带到|带去|拿去|送去)(?:我们|我司|本店|店里|门店)|(?:送到|送至|拿到|带到)我们的?(?:门店|店里|实体店|仓库|维修点|服务中心)|前往(?:我司|我们|本店)|现场验货|直接来挑|来挑|自取|来提货/;
+
 export function addressFindings(scan: Scan, out: Candidate[]): void {
-  // A pick-up offered (来仓库自取) with no goods sent back is a visit, whatever else the message names.
-  if (scan.returns > 0 && !(scan.store > 0 && scan.sendBack === 0)) return;
+  // A pick-up offered (来仓库自取) with no goods sent back is a visit, whatever else the message names;
+  // and so are goods brought in person, returns too (退货也可以直接送到我们门店：…).
+  if (scan.returns > 0 && !(scan.store > 0 && scan.sendBack === 0) && !IN_PERSON.test(scan.text)) return;
   streets(scan, out);
 }
 
