@@ -270,6 +270,12 @@ function hasPhoneticCode(pv: PhoneticView, h: Hit): boolean {
   return false;
 }
 
+/** Each workbench's own marketplace names (diversion.json: 抖音, 抖店 … for douyin). */
+const OWN_MARKETS = new Map<string, string[]>();
+for (const [name, platform] of Object.entries(diversion.markets as Record<string, string>)) {
+  if (platform) OWN_MARKETS.set(platform, [...(OWN_MARKETS.get(platform) ?? []), name]);
+}
+
 /** Characters of the marketplaces' names (diversion.json). */
 const MARKET_CHARS = new Set([...Object.keys(diversion.markets).join('')].map((c) => c.charCodeAt(0)));
 
@@ -707,6 +713,13 @@ function learnedFinding(result: CheckResult, text: string, options: CheckOptions
   // The model must point at words: a highlight of numbers and ids (the rules' to judge: which are
   // phones, which were asked for), pronouns and particles only (我是, 你) is no finding.
   if (!saysSomething(text.slice(start, end))) return;
+  // The model does not read the platform: a diversion it sees to the workbench's own marketplace
+  // (抖音搜我们店名, typed on Douyin) sends the buyer nowhere.
+  if (category === 'off-platform-contact') {
+    const own = OWN_MARKETS.get(options.platform === 'tmall' ? 'taobao' : (options.platform ?? ''));
+    const said = text.slice(start, end).toLowerCase();
+    if (own?.some((m) => said.includes(m))) return;
+  }
   // Words the agent quotes and disowns, or tells back, are not what the model took them for. (Declines
   // are not read here: the highlight is only where the draft reads most like the category, and the
   // offer may come after it: 默认好评可不行哈，要手动写，写完给你发个小红包.)
