@@ -1502,3 +1502,25 @@ describe('rounds 51 and 52: codes the agent sent, returns brought in person, ind
     expect(['ok', 'tip']).toContain(run(text, off).verdict);
   });
 });
+
+describe('round 53: someone else’s words in quotes, declines of 招 and 挂钩', () => {
+  const off = { settings: { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false } };
+  it.each([
+    '亲，您反映快递员说您“神经病”，这太不应该了，我们已经向快递公司投诉',
+    '老铁，您说快递员回了您一个“滚”字，这太不像话了，我们已经联系网点',
+    '亲，您说我们“傻”，是我刚才没讲清楚，我重新给您说一遍退款流程好吗',
+    '宝子，网上说我们是“假货”，这不是事实，我们有品牌授权书',
+    '家人们，昨天直播我说“这是最后一批”，后来厂家又补了货，跟大家说明一下',
+    '您好，您问我们招不招刷单兼职，我们不招，也不会找任何人刷单',
+    '亲，“返现后再评价”这个我们不能做，评价和返现不能挂钩，请理解',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text, off).verdict);
+  });
+  it.each([
+    ['你就是个“神经病”', 'abuse'],
+    ['我说你“神经病”怎么了', 'abuse'],
+    ['评价和返现挂钩，五星返5元', 'review-inducement'],
+  ])('still finds %s (%s)', (text, category) => {
+    expect(categories(text, off)).toContain(category);
+  });
+});

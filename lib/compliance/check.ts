@@ -329,7 +329,26 @@ function reported(text: string, start: number): boolean {
  * report them, decline, apologise for them or correct them (“加我领券”那条是广告，已经举报了; 那个“微信号”
  * 不是我们的; “包过”这类承诺我们不会做). Read in the message with every quote taken out.
  */
-const DISOWNS = /不是我们|不是本店|不是咱|不是官方|不是真的|没有任何|没有这|从来没有|从没|(?:我们|本店|店里|客服|平台)?不会(?:做|说|发|有|用|这样|这么|加|给|提供|承诺|要求)|不做|不搞|不支持|不提供|不接受|不允许|不可以|不能这么|不能这样|不能(?:在|发|给|加|留|提供|说|用|写|承诺)|无关|没关系|不加|不看|追查|在查|没法满足|无法满足|满足不了|不让|不准(?:加|发|给|留|私下|用)|禁止|违规|举报|广告|骗子|骗局|诈骗|是骗|假冒|冒充|冒用|别信|不要信|不要相信|谨防|抱歉|对不起|不好意思|处理了|核实|删了|删掉|删除|不准确|不严谨|不对|错的|是假的|封号|屏蔽|口误|更正|纠正|改正/;
+const DISOWNS = /不是我们|不是本店|不是咱|不是官方|不是真的|没有任何|没有这|从来没有|从没|(?:我们|本店|店里|客服|平台)?不会(?:做|说|发|有|用|这样|这么|加|给|提供|承诺|要求)|不做|不搞|不支持|不提供|不接受|不允许|不可以|不能这么|不能这样|不能(?:在|发|给|加|留|提供|说|用|写|承诺)|无关|没关系|不加|不看|追查|在查|没法满足|无法满足|满足不了|不让|不准(?:加|发|给|留|私下|用)|禁止|违规|举报|广告|骗子|骗局|诈骗|是骗|假冒|冒充|冒用|别信|不要信|不要相信|谨防|抱歉|对不起|不好意思|处理了|核实|删了|删掉|删除|不准确|不严谨|不对|错的|是假的|封号|屏蔽|口误|更正|纠正|改正|不是事实|不属实|谣言|造谣/;
+
+/** Someone else's words introduced right before a quote (您说…“, 快递员骂您“, 短信写着“, 回了您一个“): not the agent's. */
+const SAID_BEFORE = /(?:说|骂|回了?|叫|喊|写着|写了|写的|评价|评论|留言|称|讲|发来|问)[^“”"'‘’「」『』，,。!！?？]{0,8}$/;
+const AGENT_SAID = /(?:我|我们|咱|本店|主播我)(?:之前|刚才|昨天|直播时?|直播里)?(?:说|讲|写)[^“”]{0,8}$/;
+
+/**
+ * Does the finding lie inside a quote that the message gives as someone else's words (您说我们“傻”;
+ * 您反映快递员说您“神经病”; 短信写着“您的账号存在风险”)? The agent's own words quoted back (我说“…”) are theirs.
+ */
+function reportedSpeech(text: string, spans: readonly [number, number][], start: number, end: number): boolean {
+  for (const [o, c] of spans) {
+    // Inside the quote, or reaching into it from the one it names (快递员骂您“神经病”: 您“神经病).
+    if (!(start < c && end > o + 1 && end <= c + 1 && o - start <= 2)) continue;
+    const from = Math.min(o, start);
+    const before = text.slice(Math.max(0, from - 12), from);
+    return SAID_BEFORE.test(before) && !AGENT_SAID.test(before);
+  }
+  return false;
+}
 
 /** Quoted spans of a message: [open, close] pairs of the quote marks of hits.ts, none nested. */
 function quotedSpans(text: string): [number, number][] {
@@ -406,7 +425,7 @@ const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾�
  * “好评后赠送配件”这个我们提供不了): the agent says no to what the words name. The predicate must close the
  * clause, so 私下交易不收手续费 (a benefit) and 加微信不行吗？ (a question) are not declines.
  */
-const DECLINE_VERB = '(?:[做加给发留弄办搞收接开拉整放看付交转]|提供|支持|透露|安排|操作|满足|答应|同意|配合)';
+const DECLINE_VERB = '(?:挂钩|[做加给发留弄办搞收接开拉整放看付交转招]|提供|支持|透露|安排|操作|满足|答应|同意|配合)';
 const DECLINE_WORD = `(?:不行|不挂钩|不允许|不接受|不考虑|不合规|不让|不需要|不用[付给交转]?|没有|不${DECLINE_VERB}|${'(?:不能|没法|没办法|无法|不可以|不方便|不会|是不能|是不会)'}${DECLINE_VERB}?|提供不了|给不了|开不了|做不了|办不了|满足不了|是不行的|是不允许的)`;
 /** Particles, and the buyer addressed, that may close the clause after a decline (v信没有哈亲; 不收哈宝); a space closes it too (微信号这边没法给的 抖音私信里问). */
 const DECLINE_END = '(?:的|哦|哈|呢|了|啦|呀|滴|啊|嘛|喔|噢|哟|呐|咯|喽|捏|嗷|亲亲|亲|宝子|宝宝|宝|老铁|家人们|家人|\\s|\\p{Extended_Pictographic})*(?:[，,。.!！；;\\n～~\\s]|$)';
@@ -443,7 +462,7 @@ function notTheAgents(text: string, start: number, end: number, category: string
   if (quotes && reported(text, start)) return true;
   // The words are read only once one of the readings holds (a finding may run over a long id).
   const said =
-    (quotes && disowned(text, quotes, start, end)) ||
+    (quotes && (disowned(text, quotes, start, end) || reportedSpeech(text, quotes, start, end))) ||
     (asks && answeredNo(text, start, end)) ||
     TOLD_BACK.test(text.slice(Math.max(0, start - 8), start)) ||
     // An insult is not declined (你🐴没了 ends in 没了).
