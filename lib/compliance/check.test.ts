@@ -1524,3 +1524,31 @@ describe('round 53: someone else’s words in quotes, declines of 招 and 挂钩
     expect(categories(text, off)).toContain(category);
   });
 });
+
+describe('round 55: secrets asked in other words, face and video checks, insults in emoji and dialect', () => {
+  const off = { settings: { ...DEFAULT_COMPLIANCE_SETTINGS, learned: false } };
+  it.each([
+    ['老铁，收到的码念给我听一下，马上给你退', 'impersonation'],
+    ['亲，把短信里的数字复制给我哈，验证完就能改地址', 'impersonation'],
+    ['宝子，把你银行app的余额页面截个图发我，确认一下到账情况', 'impersonation'],
+    ['您好，为防止冒领，请对着镜头完成一次刷脸', 'impersonation'],
+    ['宝，下载一个远程协助的app，我帮你在手机上操作退款', 'impersonation'],
+    ['宝子，卡背面那三位安全码发我，不然赔付打不过去', 'off-platform-payment'],
+    ['您好，您是来搞笑的吗🤡🤡🤡', 'abuse'],
+    ['你才💩，你全家都💩', 'abuse'],
+    ['退锤子退，用成这样了还退', 'abuse'],
+    ['您好，您的手机号我们已经发给催收公司了，等着接电话吧', 'abuse'],
+    ['宝子，刷单的活你接不接，一单佣金8块', 'review-inducement'],
+  ])('finds %s (%s)', (text, category) => {
+    expect(categories(text, off)).toContain(category);
+  });
+  it.each([
+    '猪猪女孩🐷今天穿这件，显瘦',
+    '哈哈😂😂 好的亲，马上发',
+    '验证码不要告诉任何人，包括我们客服',
+    '亲，退款到账后支付宝余额里能看到，不用截图给我',
+    '刷单我们不接，也不做',
+  ])('lets %s through', (text) => {
+    expect(['ok', 'tip']).toContain(run(text, off).verdict);
+  });
+});

@@ -426,7 +426,7 @@ const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾�
  * clause, so 私下交易不收手续费 (a benefit) and 加微信不行吗？ (a question) are not declines.
  */
 const DECLINE_VERB = '(?:挂钩|[做加给发留弄办搞收接开拉整放看付交转招]|提供|支持|透露|安排|操作|满足|答应|同意|配合)';
-const DECLINE_WORD = `(?:不行|不挂钩|不允许|不接受|不考虑|不合规|不让|不需要|不用[付给交转]?|没有|不${DECLINE_VERB}|${'(?:不能|没法|没办法|无法|不可以|不方便|不会|是不能|是不会)'}${DECLINE_VERB}?|提供不了|给不了|开不了|做不了|办不了|满足不了|是不行的|是不允许的)`;
+const DECLINE_WORD = `(?:不行|不挂钩|不允许|不接受|不考虑|不合规|不让|不需要|不用[付给交转]?|没有|(?<![做加给发留弄办搞收接开拉整放看付交转招])不${DECLINE_VERB}|${'(?:不能|没法|没办法|无法|不可以|不方便|不会|是不能|是不会)'}${DECLINE_VERB}?|提供不了|给不了|开不了|做不了|办不了|满足不了|是不行的|是不允许的)`;
 /** Particles, and the buyer addressed, that may close the clause after a decline (v信没有哈亲; 不收哈宝); a space closes it too (微信号这边没法给的 抖音私信里问). */
 const DECLINE_END = '(?:的|哦|哈|呢|了|啦|呀|滴|啊|嘛|喔|噢|哟|呐|咯|喽|捏|嗷|亲亲|亲|宝子|宝宝|宝|老铁|家人们|家人|\\s|\\p{Extended_Pictographic})*(?:[，,。.!！；;\\n～~\\s]|$)';
 /** An item of a list the decline covers (银行转账、支付宝转账、微信转账都不收). */
@@ -826,6 +826,18 @@ function withHistory(result: CheckResult, text: string, history: readonly string
   result.findings.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/**
+ * Insults in emoji, which every view drops as separators: a middle finger, a run of clowns or of dung
+ * (🤡🤡🤡, 💩💩), or one said to the buyer (你才💩, 您是🤡). A single 🐷 or 🐶 is as often fond as not.
+ */
+const EMOJI_INSULT = /🖕|(?:🤡|💩)(?:\uFE0F)?\s*(?:🤡|💩)|(?:你|您)[^，,。.!！?？\n]{0,4}?(?:🤡|💩)/gu;
+const INSULT_RULE = ruleIndex('abuse.insult');
+
+function emojiInsults(text: string, out: Candidate[]): void {
+  if (!/[\u{1F921}\u{1F4A9}\u{1F595}]/u.test(text)) return;
+  for (const m of text.matchAll(EMOJI_INSULT)) out.push({ rule: INSULT_RULE, start: m.index!, end: m.index! + m[0].length, viewStart: -1, viewEnd: -1, negatable: false });
+}
+
 function checkWhole(text: string, settings: ComplianceSettings, options: CheckOptions, limit: number): CheckResult {
   const lex = lexiconFor(settings.shopWords, settings.allowList);
   const complaint = options.complaint ?? (options.replyTo ? isComplaint(options.replyTo, settings, limit) : false);
@@ -850,6 +862,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   // A curt reply is poor service to any buyer message, a complaint or a plain question.
   curtFindings(scan, complaint || options.replyTo !== undefined, candidates);
   tokenFindings(text, platform, candidates);
+  emojiInsults(text, candidates);
   markNegated(scan, candidates, 0);
   let from = candidates.length;
   // What it sounds like: homophones, pinyin typed out, spoken digits.
