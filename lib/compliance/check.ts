@@ -11,7 +11,7 @@ import { numberFindings } from './detectors/numbers';
 import { superlativeFindings } from './detectors/claims';
 import { visitFindings } from './detectors/visits';
 import { curtFindings } from './detectors/service';
-import { type Candidate, CLOSING_QUOTES, firstEndingFrom, fromView, hasBreak, hasQuote, type Hit, isClauseBreak, isSentenceBreak, maskedAfter, negationIn, QUOTE_CLOSE, question, type Scan, scanView } from './hits';
+import { type Candidate, CLOSING_QUOTES, cutsNumber, firstEndingFrom, fromView, hasBreak, hasQuote, type Hit, isClauseBreak, isSentenceBreak, maskedAfter, negationIn, QUOTE_CLOSE, question, type Scan, scanView } from './hits';
 import { roleFindings } from './detectors/roles';
 import { abuseCharacters, Kind, lexiconFor, ROLE_DETECTORS, type Payload, PHONETIC_TYPED_ONLY, phoneticLexicon, RULES, ruleIndex, Strength, TermFlag } from './lexicon';
 import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES, type RuleCategory } from './defaults';
@@ -184,10 +184,8 @@ const pairCandidates: { a: Hit; gap: number; from: number; to: number }[] = [];
  */
 function pairFindings(scan: Scan, out: Candidate[]): void {
   const { pairs, view, lex } = scan;
-  const codes = view.codes;
-  const digit = (i: number) => i >= 0 && i < view.length && codes[i]! >= 0x30 && codes[i]! <= 0x39;
   /** A word that begins or ends inside a longer number is no word (the 5分 of 15分钟). */
-  const cuts = (h: Hit) => (digit(h.start) && digit(h.start - 1)) || (digit(h.end - 1) && digit(h.end));
+  const cuts = (h: Hit) => cutsNumber(view, h);
   for (const b of pairs) {
     if (b.p.strength === 0 || cuts(b)) continue;
     const limit = b.end + lex.maxGap + lex.maxLength;
@@ -552,8 +550,8 @@ function phoneticScan(text: string, pv: PhoneticView): Scan {
   };
   // A digit of a longer number (the 0 of 30天价保) is no syllable of a word heard by sound (零添加).
   const digitAt = (i: number) => i >= 0 && i < pv.length && ((pv.codes[i]! >= 0x30 && pv.codes[i]! <= 0x39) || (pv.latin[i] === 1 && isDigitSyllable(pv.codes[i]!)));
-  const cutsNumber = (h: Hit) => (digitAt(h.start) && digitAt(h.start - 1)) || (digitAt(h.end - 1) && digitAt(h.end));
-  ps.terms = ps.terms.filter((h) => !cutsNumber(h) && (PHONETIC_TYPED_ONLY.has(RULES[h.p.rule]!.category) ? typedAll(h) || mixedOwn(text, pv, h) : typed(h) || h.end - h.start >= 3 || nearPinyin(h)));
+  const cutsSpokenNumber = (h: Hit) => (digitAt(h.start) && digitAt(h.start - 1)) || (digitAt(h.end - 1) && digitAt(h.end));
+  ps.terms = ps.terms.filter((h) => !cutsSpokenNumber(h) && (PHONETIC_TYPED_ONLY.has(RULES[h.p.rule]!.category) ? typedAll(h) || mixedOwn(text, pv, h) : typed(h) || h.end - h.start >= 3 || nearPinyin(h)));
   // A digit read out (wu xing: 五星) is no negation that sounds the same (勿); 不 and 没 keep theirs.
   ps.negPre = ps.negPre.filter((h) => !(h.end - h.start === 1 && pv.latin[h.start] === 1 && isDigitSyllable(pv.codes[h.start]!)));
   ps.pairs = ps.pairs.filter((h) => typed(h) || h.end - h.start >= 3);

@@ -184,6 +184,13 @@ export function clauseBounds(view: View, at: number): [number, number] {
   return [s, e];
 }
 
+/** Does the hit begin or end inside a longer number of the view (the 5分 of 15分钟, the 5星 of 25星座)? */
+export function cutsNumber(view: View, h: Hit): boolean {
+  const { codes, length } = view;
+  const digit = (i: number) => i >= 0 && i < length && codes[i]! >= 0x30 && codes[i]! <= 0x39;
+  return (digit(h.start) && digit(h.start - 1)) || (digit(h.end - 1) && digit(h.end));
+}
+
 /** Candidate from a squashed-view span. */
 export function fromView(view: View, rule: number, start: number, end: number, negatable: boolean): Candidate {
   return { rule, start: view.from[start]!, end: view.to[end - 1]!, viewStart: start, viewEnd: end, negatable };

@@ -5,7 +5,7 @@
  * within the detector's window and one sentence; no `ok` word in the clauses they span (拍下, 原路,
  * 平台 …: the platform's own flow) and no negation between them (验证码不要告诉任何人).
  */
-import { type Candidate, firstEndingFrom, fromView, hasBreak, type Hit, isClauseBreak, isSentenceBreak, negationIn, type Scan } from '../hits';
+import { type Candidate, cutsNumber, firstEndingFrom, fromView, hasBreak, type Hit, isClauseBreak, isSentenceBreak, negationIn, type Scan } from '../hits';
 import { ROLE_DETECTORS } from '../lexicon';
 
 const isBreak = (c: number) => isSentenceBreak(c) || isClauseBreak(c);
@@ -71,11 +71,8 @@ export function roleFindings(scan: Scan, out: Candidate[]): void {
   // Each detector reads its own words only: one pass to sort them out, instead of every detector
   // walking every word (a page of 加我 holds one word of a dozen detectors at each place).
   for (const list of perDetector) list.length = 0;
-  const codes = view.codes;
-  const digit = (i: number) => i >= 0 && i < view.length && codes[i]! >= 0x30 && codes[i]! <= 0x39;
   for (const h of scan.roles) {
-    // A word that begins or ends inside a longer number is no word (the 5分 of 15分钟, the 5星 of 25星座).
-    if ((digit(h.start) && digit(h.start - 1)) || (digit(h.end - 1) && digit(h.end))) continue;
+    if (cutsNumber(view, h)) continue;
     perDetector[h.p.group]!.push(h);
   }
   let breaks: Int32Array | null = null;
