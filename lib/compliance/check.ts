@@ -184,15 +184,14 @@ const pairCandidates: { a: Hit; gap: number; from: number; to: number }[] = [];
  */
 function pairFindings(scan: Scan, out: Candidate[]): void {
   const { pairs, view, lex } = scan;
-  /** A word that begins or ends inside a longer number is no word (the 5分 of 15分钟). */
-  const cuts = (h: Hit) => cutsNumber(view, h);
   for (const b of pairs) {
-    if (b.p.strength === 0 || cuts(b)) continue;
+    // A word that begins or ends inside a longer number is no word (the 5分 of 15分钟).
+    if (b.p.strength === 0 || cutsNumber(view, b)) continue;
     const limit = b.end + lex.maxGap + lex.maxLength;
     pairCandidates.length = 0;
     for (let i = firstEndingFrom(pairs, b.start - lex.maxGap); i < pairs.length && pairs[i]!.end <= limit; i++) {
       const a = pairs[i]!;
-      if (a.p.strength !== 0 || a.p.group !== b.p.group || (a.end > b.start && b.end > a.start) || cuts(a)) continue;
+      if (a.p.strength !== 0 || a.p.group !== b.p.group || (a.end > b.start && b.end > a.start) || cutsNumber(view, a)) continue;
       const gapFrom = Math.min(a.end, b.end);
       const gapTo = Math.max(a.start, b.start);
       if (gapTo - gapFrom > a.p.gap || hasBreak(view, gapFrom, gapTo, true, false)) continue;

@@ -186,9 +186,13 @@ export function clauseBounds(view: View, at: number): [number, number] {
 
 /** Does the hit begin or end inside a longer number of the view (the 5分 of 15分钟, the 5星 of 25星座)? */
 export function cutsNumber(view: View, h: Hit): boolean {
-  const { codes, length } = view;
-  const digit = (i: number) => i >= 0 && i < length && codes[i]! >= 0x30 && codes[i]! <= 0x39;
-  return (digit(h.start) && digit(h.start - 1)) || (digit(h.end - 1) && digit(h.end));
+  return (isDigitAt(view, h.start) && isDigitAt(view, h.start - 1)) || (isDigitAt(view, h.end - 1) && isDigitAt(view, h.end));
+}
+
+function isDigitAt(view: View, i: number): boolean {
+  if (i < 0 || i >= view.length) return false;
+  const c = view.codes[i]!;
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** Candidate from a squashed-view span. */
