@@ -172,8 +172,8 @@ function termFindings(scan: Scan, complaint: boolean, out: Candidate[]): void {
   }
 }
 
-/** Words said of the platform. */
-const DISPARAGING = new Set([ruleIndex('disparage.platform')]);
+/** The rule of words said of the platform. */
+const DISPARAGE_PLATFORM = ruleIndex('disparage.platform');
 
 /** Candidates of one pair word, nearest first (reused from call to call). */
 const pairCandidates: { a: Hit; gap: number; from: number; to: number }[] = [];
@@ -196,7 +196,7 @@ function pairFindings(scan: Scan, out: Candidate[]): void {
       const gapTo = Math.max(a.start, b.start);
       if (gapTo - gapFrom > a.p.gap || hasBreak(view, gapFrom, gapTo, true, false)) continue;
       // An insult said before the platform, in a clause of its own, is not said of it (…都是骗子，退款只走拼多多).
-      if (a.start > b.start && DISPARAGING.has(b.p.rule) && hasBreak(view, gapFrom, gapTo, false)) continue;
+      if (a.start > b.start && b.p.rule === DISPARAGE_PLATFORM && hasBreak(view, gapFrom, gapTo, false)) continue;
       pairCandidates.push({ a, gap: gapTo - gapFrom, from: gapFrom, to: gapTo });
     }
     if (pairCandidates.length === 0) continue;
@@ -423,7 +423,7 @@ const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾�
  * clause, so 私下交易不收手续费 (a benefit) and 加微信不行吗？ (a question) are not declines.
  */
 const DECLINE_VERB = '(?:挂钩|[做加给发留弄办搞收接开拉整放看付交转招]|提供|支持|透露|安排|操作|满足|答应|同意|配合)';
-const DECLINE_WORD = `(?:不行|不挂钩|不允许|不接受|不考虑|不合规|不让|不需要|不用[付给交转]?|没有|(?<![做加给发留弄办搞收接开拉整放看付交转招])不${DECLINE_VERB}|${'(?:不能|没法|没办法|无法|不可以|不方便|不会|是不能|是不会)'}${DECLINE_VERB}?|提供不了|给不了|开不了|做不了|办不了|满足不了|是不行的|是不允许的)`;
+const DECLINE_WORD = `(?:不行|不挂钩|不允许|不接受|不考虑|不合规|不让|不需要|不用[付给交转]?|没有|(?<![做加给发留弄办搞收接开拉整放看付交转招])不${DECLINE_VERB}|(?:不能|没法|没办法|无法|不可以|不方便|不会|是不能|是不会)${DECLINE_VERB}?|提供不了|给不了|开不了|做不了|办不了|满足不了|是不行的|是不允许的)`;
 /** Particles, and the buyer addressed, that may close the clause after a decline (v信没有哈亲; 不收哈宝); a space closes it too (微信号这边没法给的 抖音私信里问). */
 const DECLINE_END = '(?:的|哦|哈|呢|了|啦|呀|滴|啊|嘛|喔|噢|哟|呐|咯|喽|捏|嗷|亲亲|亲|宝子|宝宝|宝|老铁|家人们|家人|\\s|\\p{Extended_Pictographic})*(?:[，,。.!！；;\\n～~\\s]|$)';
 /** An item of a list the decline covers (银行转账、支付宝转账、微信转账都不收). */
