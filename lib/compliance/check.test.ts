@@ -1552,3 +1552,55 @@ describe('round 55: secrets asked in other words, face and video checks, insults
     expect(['ok', 'tip']).toContain(run(text, off).verdict);
   });
 });
+
+describe('threats spread over plain sentences (the menace detector)', () => {
+  it.each([
+    '你孩子在哪上学我都打听清楚了',
+    '你老家那条街我熟得很，别以为换个号我就找不到你',
+    '再吵试试，我让你这辈子都睡不着',
+  ])('%s is blocked as a threat', (text) => {
+    const r = run(text);
+    expect(r.verdict).toBe('block');
+    expect(r.findings.map((f) => f.category)).toContain('abuse');
+  });
+
+  it.each([
+    '您的收货地址是锦绣小区3栋，我们核对一下没问题就发货',
+    '我知道您住的小区比较远，快递可能要多一天',
+    '晚上下班路上注意安全哦，天黑路滑',
+    '您先重启一下试试，还是不行的话我们安排师傅上门检测',
+  ])('%s passes', (text) => {
+    expect(run(text).verdict).toBe('ok');
+  });
+});
+
+describe('fake notices and the shop’s own channels', () => {
+  it('a notice typed as if from the platform’s payment service is impersonation', () => {
+    const r = run('【支付宝安全中心】您的账户存在异常交易，已被临时冻结，请配合核实身份');
+    expect(r.verdict).toBe('block');
+    expect(r.findings[0]).toMatchObject({ category: 'impersonation', text: expect.stringContaining('【支付宝安全中心】') });
+  });
+
+  it('the shop’s own bracketed headings pass', () => {
+    expect(run('【发货通知】亲，您的包裹今天已经发出，请留意物流').verdict).toBe('ok');
+    expect(run('【温馨提示】下单请备注尺码').verdict).toBe('ok');
+  });
+
+  it('a channel of the shop’s own, named and then sent to, is off-platform contact', () => {
+    expect(categories('我们有个小红书账号，天天更新穿搭，记得关注一下')).toEqual(['off-platform-contact']);
+    expect(run('关注一下店铺，上新有提醒').verdict).toBe('ok');
+  });
+});
+
+describe('the buyer’s words told back are not the agent’s', () => {
+  it.each([
+    '您说不给退就找人来店里，我们理解您的心情，售后会按流程处理',
+    '有买家私信我说衣服起球，我们已经换了面料',
+  ])('%s is at most a tip', (text) => {
+    expect(['ok', 'tip']).toContain(run(text).verdict);
+  });
+
+  it('a jab of the agent’s own (你说你…) is still abuse', () => {
+    expect(run('你说你是不是有病').verdict).toBe('block');
+  });
+});

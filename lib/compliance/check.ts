@@ -12,6 +12,8 @@ import { superlativeFindings } from './detectors/claims';
 import { visitFindings } from './detectors/visits';
 import { curtFindings } from './detectors/service';
 import { type Candidate, CLOSING_QUOTES, cutsNumber, firstEndingFrom, fromView, hasBreak, hasQuote, type Hit, isClauseBreak, isSentenceBreak, maskedAfter, negationIn, QUOTE_CLOSE, question, type Scan, scanView } from './hits';
+import { menaceFindings } from './detectors/menace';
+import { noticeFindings } from './detectors/notice';
 import { roleFindings } from './detectors/roles';
 import { abuseCharacters, Kind, lexiconFor, ROLE_DETECTORS, type Payload, PHONETIC_TYPED_ONLY, phoneticLexicon, RULES, ruleIndex, Strength, TermFlag } from './lexicon';
 import { type ComplianceSettings, DEFAULT_COMPLIANCE_SETTINGS, DEFAULT_SEVERITIES, type RuleCategory } from './defaults';
@@ -416,13 +418,24 @@ function endsModelCode(text: string, start: number): boolean {
 
 /** The buyer's words told back (您说的支付宝扫码，我们这边不支持; 你问的加微信): what follows them is theirs. */
 const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾客|有客人|您朋友|你朋友|朋友)(说的|说|讲|问的|问|提到的|讲的|说那个|问那个|问能不能|问可不可以|问可以|问能否|问有没有|问是不是|问要不要)(要|想|想要)?(那个|这个|那种|这种)?[：:\s'"“‘「『]*$/;
+/**
+ * A clause that opens on the buyer's words told back (您说不删差评就上门找我们，…; 您说要找人来我们店里闹，…;
+ * 有人说只要返十块就给五星): all of it, up to the finding, is theirs. Not 你说你… (a rhetorical jab of the
+ * agent's own) and not the agent's own 我说.
+ */
+const TOLD_CLAUSE =
+  /(?:^|[，,。.!！?？；;\n])\s*(?:亲亲|亲|宝子|宝宝|宝|老铁|家人们|家人|姐妹|您好|你好)?[，,\s]*(?:您|你|有人|买家|顾客|客户|别人|有买家|有顾客|有客人|您朋友|你朋友)(?:刚才|刚刚|刚|之前|上次|一直|又)?(?:说|讲|提到|提出|表示|要求)(?!你)[^，,。.!！?？；;\n]{0,24}$/;
+/** 你说你… : a rhetorical jab of the agent's own (你说你是不是有病), not the buyer's words told back. */
+const JAB = /^[你您]说[你您]$/;
+/** Someone else named as the one who did it (有人私信我说…, 买家加我问…): the agent tells of it. */
+const OTHER_ACTOR = /(?:有人|有买家|有顾客|有客户|有粉丝|很多人|好多人|不少人|别人|有个买家|有位买家)(?:刚|刚刚|刚才|之前|昨天|今天|经常|老是|总是|一直|也)?$/;
 
 /**
  * A decline that ends the clause right after the words (私下交易不行！; 面交这种我们真不做，; 私人号不给哈;
  * “好评后赠送配件”这个我们提供不了): the agent says no to what the words name. The predicate must close the
  * clause, so 私下交易不收手续费 (a benefit) and 加微信不行吗？ (a question) are not declines.
  */
-const DECLINE_VERB = '(?:挂钩|[做加给发留弄办搞收接开拉整放看付交转招]|提供|支持|透露|安排|操作|满足|答应|同意|配合)';
+const DECLINE_VERB = '(?:挂钩|[做加给发留弄办搞收接开拉整放看付交转招]|提供|支持|透露|安排|操作|满足|答应|同意|配合|参与|参加)';
 const DECLINE_WORD = `(?:不行|不挂钩|不允许|不接受|不考虑|不合规|不让|不需要|不用[付给交转]?|没有|(?<![做加给发留弄办搞收接开拉整放看付交转招])不${DECLINE_VERB}|(?:不能|没法|没办法|无法|不可以|不方便|不会|是不能|是不会)${DECLINE_VERB}?|提供不了|给不了|开不了|做不了|办不了|满足不了|是不行的|是不允许的)`;
 /** Particles, and the buyer addressed, that may close the clause after a decline (v信没有哈亲; 不收哈宝); a space closes it too (微信号这边没法给的 抖音私信里问). */
 const DECLINE_END = '(?:的|哦|哈|呢|了|啦|呀|滴|啊|嘛|喔|噢|哟|呐|咯|喽|捏|嗷|亲亲|亲|宝子|宝宝|宝|老铁|家人们|家人|\\s|\\p{Extended_Pictographic})*(?:[，,。.!！；;\\n～~\\s]|$)';
@@ -461,7 +474,9 @@ function notTheAgents(text: string, start: number, end: number, category: string
   const said =
     (quotes && (disowned(text, quotes, start, end) || reportedSpeech(text, quotes, start, end))) ||
     (asks && answeredNo(text, start, end)) ||
-    TOLD_BACK.test(text.slice(Math.max(0, start - 8), start)) ||
+    (!JAB.test(text.slice(Math.max(0, start - 2), start + 1)) &&
+      (TOLD_BACK.test(text.slice(Math.max(0, start - 8), start)) || TOLD_CLAUSE.test(text.slice(Math.max(0, start - 40), start)))) ||
+    OTHER_ACTOR.test(text.slice(Math.max(0, start - 8), start)) ||
     // An insult is not declined (你🐴没了 ends in 没了).
     (declines && category !== 'abuse' && declined(text, start, end));
   return said && phraseOnly('', text.slice(start, end));
@@ -654,13 +669,14 @@ export function check(input: string, options: CheckOptions = {}): CheckResult {
  * what it adds to the rules is mostly violations: over the tuned split (18,416 lines), disguised 95.0 →
  * 96.6 %, plain 98.6 → 99.0 %, hard negatives flagged 0.68 → 0.81 %, ordinary flagged 0 → 0.04 %. QR
  * codes moved to 0.99 when the model trained on rounds 43–44 held one more and flagged one more at
- * 0.98 (您扫一下这个码可以查看物流). Links and 口令
+ * 0.98 (您扫一下这个码可以查看物流). Payment moved to 0.93 after rounds 58–59 (by file, five folds: +3 held at
+ * 0.93, no negative more; abuse stays at 0.95, 0.9 held 5 more and flagged 2 more). Links and 口令
  * are left to the rules: whether one is off the platform depends on the platform, which the model does
  * not read (it added no violation there, and flagged 9 negatives).
  */
 export const LEARNED_MIN: Readonly<Partial<Record<RuleCategory, number>>> = {
   'off-platform-contact': 0.95,
-  'off-platform-payment': 0.95,
+  'off-platform-payment': 0.93,
   abuse: 0.95,
   impersonation: 0.98,
   prohibited: 0.98,
@@ -671,6 +687,9 @@ export const LEARNED_MIN: Readonly<Partial<Record<RuleCategory, number>>> = {
   'review-inducement': 0.99,
   'store-address': 0.99,
 };
+
+/** Codes of the goods, the parcel and the platform's app (the `ok` words of the scan detector in roles.json). */
+const OWN_CODE = /物流|快递单|面单|包装|防伪|说明书|吊牌|发票|保修卡|售后卡|配网|条码|真伪|(?:拼多多|淘宝|京东|抖音|快手|天猫)\s*app/i;
 
 /** Characters that carry no meaning of their own in a highlight: pronouns, 是, particles, digits, marks. */
 const EMPTY_UNITS = /[\s\p{P}\p{S}0-9０-９〇零一二三四五六七八九十我你您他她它们咱俺是的了吗呢啊吧哦哈呀啦嘛呗哟喔噢亲]/gu;
@@ -710,6 +729,9 @@ function learnedFinding(result: CheckResult, text: string, options: CheckOptions
   if (scored.p < (LEARNED_MIN[category] ?? 2)) return;
   // A reply is poor service only to a buyer who complains (the model reads the reply alone).
   if (category === 'poor-service' && !options.complaint) return;
+  // A code on the goods, the parcel or the platform's own app (扫一下这个码可以查看物流, 包装上的防伪码) leads
+  // nowhere off the platform: the model does not read where a code leads, the rules' words do.
+  if (category === 'qr-code' && OWN_CODE.test(text)) return;
   if (result.findings.some((f) => f.category === category)) return;
   const severity = settings.severities[category] ?? DEFAULT_SEVERITIES[category];
   if (severity === 'off') return;
@@ -854,6 +876,8 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
   linkFindings(text, platform, candidates);
   diversionFindings(scan, platform, candidates);
   roleFindings(scan, candidates);
+  menaceFindings(scan, candidates);
+  noticeFindings(text, candidates);
   superlativeFindings(scan, candidates);
   visitFindings(scan, candidates);
   // A curt reply is poor service to any buyer message, a complaint or a plain question.
