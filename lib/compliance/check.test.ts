@@ -1604,3 +1604,30 @@ describe('the buyer’s words told back are not the agent’s', () => {
     expect(run('你说你是不是有病').verdict).toBe('block');
   });
 });
+
+describe('forms new writers used (rounds 60–61)', () => {
+  it('a domain spelled with dian in pinyin is a link; a time said in pinyin is not', () => {
+    expect(categories('wang zhi: lanhua-shop dian com, fu zhi dao liu lan qi')).toEqual(['third-party-link']);
+    expect(run('wo men xia wu san dian fa huo').verdict).toBe('ok');
+  });
+
+  it('a plus between Chinese characters is a separator, not after a number', () => {
+    expect(categories('加➕我➕微➕信 kefu_777')).toEqual(['off-platform-contact']);
+    expect(run('满99+送一个收纳袋').verdict).toBe('ok');
+  });
+
+  it('a number sent in named halves over two lines is read whole', () => {
+    expect(categories('号码上半截 177 0000\n下半截 3366')).toEqual(['off-platform-contact']);
+  });
+
+  it('a 淘口令 on Taobao is the platform’s own share; on Pinduoduo it sends the buyer away', () => {
+    const text = '淘口令发你：￥Hk7YqW2bZpR￥ 打开手机淘宝就能看到这款';
+    expect(run(text, { platform: 'taobao' }).verdict).toBe('ok');
+    expect(categories(text, { platform: 'pdd' })).toContain('third-party-link');
+  });
+
+  it('a curt answer to a defect described in new words is a poor-service tip', () => {
+    const r = run('应该没坏吧，你再试试', { replyTo: '吸奶器吸力很弱，跟没开一样' });
+    expect(r.findings.map((f) => f.category)).toContain('poor-service');
+  });
+});

@@ -479,8 +479,11 @@ function notTheAgents(text: string, start: number, end: number, category: string
     OTHER_ACTOR.test(text.slice(Math.max(0, start - 8), start)) ||
     // An insult is not declined (你🐴没了 ends in 没了).
     (declines && category !== 'abuse' && declined(text, start, end));
-  return said && phraseOnly('', text.slice(start, end));
+  return (said || (category === 'impersonation' && CITED_AFTER.test(text.slice(end, end + 8)))) && phraseOnly('', text.slice(start, end));
 }
+
+/** What follows a notice the agent cites (平台通知写的是“…”, 官方公告上说): the notice is named, not given as the agent's. */
+const CITED_AFTER = /^(?:上|里|中|里面|上面)?(?:写的是|说的是|写着|写了|显示的是|显示|提示的是|原话是)/;
 
 /** Rules whose finding names a secret the agent may read back masked. */
 const READS_BACK = new Set(['impersonation.sensitive', 'payment.card-request', 'payment.card']);

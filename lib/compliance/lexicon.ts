@@ -585,7 +585,7 @@ function fillBuiltIn(b: Builder): void {
   for (const w of context.address.store) b.add(w, payload(Kind.StoreContext));
   for (const w of context.address.return) b.add(w, payload(Kind.ReturnContext));
   for (const w of context.address.sendBack) b.add(w, payload(Kind.SendBack));
-  for (const w of context.complaint) b.add(w, payload(Kind.Complaint));
+  for (const entry of context.complaint) for (const w of expandTemplate(entry)) b.add(w, payload(Kind.Complaint));
   // The built-in allow-list (the shop's comes in addExtras).
   for (const w of allow.phrases) b.add(w, payload(Kind.Allow));
 }

@@ -61,6 +61,8 @@ function digitOf(c: number): number {
   return f >= 0x30 && f <= 0x39 ? f - 0x30 : -1;
 }
 
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
 /** Emit the folded form of unit c (original span [i, end)). */
 function emit(v: View, c: number, i: number, end: number): void {
   const f = foldCode(c);
@@ -129,6 +131,8 @@ function build(text: string, dropMask: number, dropExact: number, keepSpaces = f
         continue;
       }
     }
+    // A plus between two Chinese characters (微+信, 加➕我) is a separator; elsewhere (v+, 99+) it means something.
+    if ((c === 0x2b || c === 0x2795 || c === 0xff0b) && i > 0 && i + 1 < n && isHan(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(i + 1))) continue;
     const cls = classOf(c);
     if (keepSpaces && (cls & SPACE) !== 0) {
       push(v, 0x20, i, i + 1);
@@ -185,7 +189,7 @@ function standaloneWord(v: View, text: string, i: number, word: string): boolean
   return !isLatinLetter(text.charCodeAt(v.from[i]! - 1)) && !isLatinLetter(text.charCodeAt(v.to[i + word.length - 1]!));
 }
 
-/** Spelled-out punctuation of addresses: 点 / 。 / dot → ".", 艾特 / at → "@" (between letters or digits). */
+/** Spelled-out punctuation of addresses: 点 / 。 / dot / dian → ".", 艾特 / at → "@" (between letters or digits). */
 function respell(v: View, text: string): View {
   const { codes, length } = v;
   let i = 0;
@@ -205,6 +209,12 @@ function respell(v: View, text: string): View {
   return out;
 }
 
+/** Top-level domains a dot spelled in pinyin (dian) may stand before: kefu dian com, not yi dian er. */
+const PINYIN_TLDS = ['com', 'cn', 'net', 'org', 'top', 'xyz', 'shop', 'vip', 'cc', 'io', 'me', 'co', 'info', 'site', 'store', 'online'];
+function tldAt(v: View, text: string, i: number): boolean {
+  return PINYIN_TLDS.some((t) => standaloneWord(v, text, i, t));
+}
+
 /** How many units at i spell out "." or "@" (点, dot, 艾特, at between letters or digits), or 0. */
 function respelling(v: View, text: string, i: number): number {
   const { codes, length } = v;
@@ -212,6 +222,7 @@ function respelling(v: View, text: string, i: number): number {
   if (DOT_WORDS.has(c)) return between(codes, length, i, 1) && isLower(codes[i + 1]!) && labelBefore(codes, i) ? 1 : 0;
   if (c === AI) return codes[i + 1] === TE && between(codes, length, i, 2) ? 2 : 0;
   if (c === 0x64) {
+    if (standaloneWord(v, text, i, 'dian')) return between(codes, length, i, 4) && labelBefore(codes, i) && tldAt(v, text, i + 4) ? 4 : 0;
     return between(codes, length, i, 3) && isLower(codes[i + 3]!) && labelBefore(codes, i) && standaloneWord(v, text, i, 'dot') ? 3 : 0;
   }
   if (c === 0x61) return between(codes, length, i, 2) && standaloneWord(v, text, i, 'at') ? 2 : 0;
@@ -234,8 +245,18 @@ function pick(v: View, keep: (i: number) => boolean): View {
 export function joinedView(v: View): View | null {
   let lines = 0;
   for (let i = 0; i < v.length; i++) if (isNewLine(v.codes[i]!)) lines++;
-  return lines === 0 ? null : pick(v, (i) => !isNewLine(v.codes[i]!));
+  if (lines === 0) return null;
+  // Words that name the pieces of what was broken up (上半截 177 0000 / 下半截 3366) are dropped with the breaks.
+  const s = viewString(v);
+  let label: Uint8Array | null = null;
+  for (const w of PIECE_LABELS) {
+    for (let at = s.indexOf(w); at >= 0; at = s.indexOf(w, at + w.length)) (label ??= new Uint8Array(v.length)).fill(1, at, at + w.length);
+  }
+  return pick(v, (i) => !isNewLine(v.codes[i]!) && !(label && label[i]));
 }
+
+/** Names of the pieces of an id or a number sent over several lines. */
+const PIECE_LABELS = ['上半截', '下半截', '前半截', '后半截', '前半段', '后半段', '前半部分', '后半部分', '前几位', '后几位', '最后几位', '剩下的', '接上'];
 
 /** Fewest lines for a first-character acrostic (藏头) to be read. */
 const ACROSTIC_LINES = 3;

@@ -78,7 +78,7 @@ function find(view: View, domains: readonly string[], claimed: Uint8Array, out: 
 
 /** A link or an address needs latin letters and something standing for "." or "@" (or "://"). */
 const LATIN = /[a-zA-Z\uff21-\uff3a\uff41-\uff5a\u24b6-\u24e9]/;
-const PUNCT = /[.\uff0e\u3002\uff61\u70b9\u9ede\u4e36\u00b7\u2022\u30fb@\uff20#\uff03\u827e]|dot|at/i;
+const PUNCT = /[.\uff0e\u3002\uff61\u70b9\u9ede\u4e36\u00b7\u2022\u30fb@\uff20#\uff03\u827e]|dot|dian|at/i;
 /** Letters or dots spaced apart (w w w . a b c . c o m): worth a second look without the spaces. */
 const SPACED = /[a-zA-Z0-9.@\uff0e\uff10-\uff5a\u70b9\u9ede\u3002\u4e36\u00b7][\s\u200b-\u200d\u2060\ufeff]+[a-zA-Z0-9.@\uff0e\uff10-\uff5a\u70b9\u9ede\u3002\u4e36\u00b7]/;
 

@@ -51,6 +51,9 @@ const NAMED_APP_COPY = new RegExp(String.raw`[【\[(（「『](${APP})[】\])）
 /** A code named as something of the order or the goods just before it (订单号#A123456#, 型号 *SN12345*) is that, not a token. */
 const ACCOUNTED = /(?:订单号|订单编号|单号|取件码|提货码|核销码|券码|兑换码|型号|货号|款号|编号|序列号|sn码|批号)[:：是为\s]{0,3}$/i;
 
+/** The app's syllable before 口令 (淘口令, 京口令 …), per workbench. */
+const OWN_KOULING: Record<string, RegExp> = { taobao: /[淘tT]$/, jd: /京$/, douyin: /抖$/, kuaishou: /快$/, pdd: /多$/ };
+
 const isCode = (s: string) => (/[0-9]/.test(s) && /[A-Za-z]/.test(s)) || (s.length >= 8 && /[a-z]/.test(s) && /[A-Z]/.test(s));
 
 export function tokenFindings(text: string, platform: string, out: Candidate[]): void {
@@ -84,6 +87,8 @@ export function tokenFindings(text: string, platform: string, out: Candidate[]):
       if (!isCode(code) && !(re === NAMED && /^[0-9]{6,}$/.test(code))) continue;
       // A token of this workbench's own app, with nothing pointing elsewhere, is its own share.
       if (platform === 'taobao' && re === WRAPPED && !opensOther) continue;
+      // A 口令 named for this workbench's own app (淘口令 on Taobao, 京口令 on JD) is its own share.
+      if (re === NAMED && !opensOther && m[1] !== undefined && OWN_KOULING[platform]?.test(t.slice(Math.max(0, m.index! - 2), m.index!))) continue;
       if (re === BRACKETED && !isCode(code)) continue;
       if (opensOwn && !opensOther) continue;
       spans.push([m.index!, m.index! + m[0].length]);
