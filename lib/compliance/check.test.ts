@@ -1631,3 +1631,15 @@ describe('forms new writers used (rounds 60–61)', () => {
     expect(r.findings.map((f) => f.category)).toContain('poor-service');
   });
 });
+
+describe('the platform’s own chat and parcels', () => {
+  it('a direct message inside the workbench’s own app passes; on another workbench it is an invitation', () => {
+    const text = '不加好友哈，有问题在抖音私信我，一样第一时间回复';
+    expect(run(text, { platform: 'douyin' }).verdict).toBe('ok');
+    expect(run(text, { platform: 'pdd' }).verdict).toBe('block');
+  });
+
+  it('tracking the buyer’s parcel is no threat', () => {
+    expect(run('你的快递我这边都能查到，在路上呢，今天晚上就到你们镇上').verdict).toBe('ok');
+  });
+});

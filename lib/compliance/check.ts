@@ -506,6 +506,20 @@ function inAppGroup(text: string, rule: number, start: number, end: number): boo
   return GROUP_WORD.test(sentence) && IN_APP.test(sentence) && !CHANNEL_WORD.test(sentence);
 }
 
+const INVITE = ruleIndex('contact.invite');
+/** The workbench's own app, as agents name it. */
+const OWN_APP: Readonly<Record<string, RegExp>> = {
+  douyin: /(?:抖音|抖店|dy)(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i,
+  kuaishou: /(?:快手|ks)(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i,
+  taobao: /(?:淘宝|天猫|千牛|旺旺|tb)(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i,
+  jd: /(?:京东|咚咚|jd)(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i,
+  pdd: /(?:拼多多|多多|pdd)(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i,
+};
+/** A direct message inside the workbench's own app (有问题在抖音私信我, on Douyin): the platform's own chat. */
+function ownDirectMessage(text: string, platform: string, start: number, end: number): boolean {
+  return /^私信/.test(text.slice(start, end)) && OWN_APP[platform]?.test(text.slice(Math.max(0, start - 8), start)) === true;
+}
+
 /** The last digits of a secret read back (身份证后四位是203X, 尾号0009的卡): the buyer's own, checked; not asked for. */
 const TAIL_READ = /^[^，,。.!！?？；;\n]{0,6}?(?:后[四4六6三3两2]位|尾号|末[四4]位|后几位)(?:数字)?(?:是|为|[：:\s])*[0-9Xx]{2,6}(?![0-9])/;
 const WHOLE = /完整|全部|整个|全号/;
@@ -952,6 +966,7 @@ function checkWhole(text: string, settings: ComplianceSettings, options: CheckOp
     if (rule.category === 'abuse' && endsModelCode(text, c.start)) continue;
     if (rule.id === 'abuse.threat' && c.viewStart >= 0 && servedAtDoor(scan, text, c.start, c.end)) continue;
     if (groups && inAppGroup(text, c.rule, c.start, c.end)) continue;
+    if (c.rule === INVITE && ownDirectMessage(text, platform, c.start, c.end)) continue;
     const [from, to] = c.core ?? [c.start, c.end];
     if (allowed(allow, from, to)) continue;
     let severity =

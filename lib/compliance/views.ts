@@ -256,7 +256,7 @@ export function joinedView(v: View): View | null {
 }
 
 /** Names of the pieces of an id or a number sent over several lines. */
-const PIECE_LABELS = ['上半截', '下半截', '前半截', '后半截', '前半段', '后半段', '前半部分', '后半部分', '前几位', '后几位', '最后几位', '剩下的', '接上'];
+const PIECE_LABELS = ['上半截', '下半截', '前半截', '后半截', '前半段', '后半段', '前半部分', '后半部分', '前几位', '后几位', '最后几位', '剩下的', '接上', '前面是', '后面是'];
 
 /** Fewest lines for a first-character acrostic (藏头) to be read. */
 const ACROSTIC_LINES = 3;
