@@ -331,7 +331,7 @@ function reported(text: string, start: number): boolean {
 const DISOWNS = /不是我们|不是本店|不是咱|不是官方|不是真的|没有任何|没有这|从来没有|从没|(?:我们|本店|店里|客服|平台)?不会(?:做|说|发|有|用|这样|这么|加|给|提供|承诺|要求)|不做|不搞|不支持|不提供|不接受|不允许|不可以|不能这么|不能这样|不能(?:在|发|给|加|留|提供|说|用|写|承诺)|无关|没关系|不加|不看|追查|在查|没法满足|无法满足|满足不了|不让|不准(?:加|发|给|留|私下|用)|禁止|违规|举报|广告|骗子|骗局|诈骗|是骗|假冒|冒充|冒用|别信|不要信|不要相信|谨防|抱歉|对不起|不好意思|处理了|核实|删了|删掉|删除|不准确|不严谨|不对|错的|是假的|封号|屏蔽|口误|更正|纠正|改正|不是事实|不属实|谣言|造谣/;
 
 /** Someone else's words introduced right before a quote (您说…“, 快递员骂您“, 短信写着“, 回了您一个“): not the agent's. */
-const SAID_BEFORE = /(?:说|骂|回了?|叫|喊|写着|写了|写的|评价|评论|留言|称|讲|发来|问)[^“”"'‘’「」『』，,。!！?？]{0,8}$/;
+const SAID_BEFORE = /(?:说|骂|回了?|叫|喊|写着|写了|写的|写|提到|评价|评论|留言|称|讲|发来|问)[^“”"'‘’「」『』，,。!！?？]{0,8}$/;
 const AGENT_SAID = /(?:我|我们|咱|本店|主播我)(?:之前|刚才|昨天|直播时?|直播里)?(?:说|讲|写)[^“”]{0,8}$/;
 
 /**
@@ -341,9 +341,9 @@ const AGENT_SAID = /(?:我|我们|咱|本店|主播我)(?:之前|刚才|昨天|�
 function reportedSpeech(text: string, spans: readonly [number, number][], start: number, end: number): boolean {
   for (const [o, c] of spans) {
     // Inside the quote, or reaching into it from the one it names (快递员骂您“神经病”: 您“神经病).
-    if (!(start < c && end > o + 1 && end <= c + 1 && o - start <= 2)) continue;
-    const from = Math.min(o, start);
-    const before = text.slice(Math.max(0, from - 12), from);
+    // …or from the words that say whose they are (评论里写'好评返现': 评论里写 is the finding's start).
+    if (!(start < c && end > o + 1 && end <= c + 1 && o - start <= 6)) continue;
+    const before = text.slice(Math.max(0, o - 12), o);
     return SAID_BEFORE.test(before) && !AGENT_SAID.test(before);
   }
   return false;
