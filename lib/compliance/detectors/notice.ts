@@ -13,7 +13,7 @@ const SCAM = ruleIndex('impersonation.scam');
 const HEADER = /^\s*(?:亲[，,\s]*)?[【\[［〖]([^】\]］〗]{2,14})[】\]］〗]/;
 /** Senders a shop is not: the marketplaces, couriers, banks, payment services and authorities. */
 const SENDER =
-  /官方|物流|快递|快运|速运|速递|邮政|菜鸟|丰巢|驿站|理赔|售后中心|客服中心|服务中心|安全中心|保障|权益|风控|银行|银联|白条|花呗|借呗|金融|支付宝|微信支付|财付通|市场监|监管|公安|法院|税务|消协|消费者协会|12315|平台|小二/;
+  /官方|物流|快递|快运|速运|速递|邮政|菜鸟|丰巢|驿站|理赔|中心|保障|权益|风控|银行|银联|白条|花呗|借呗|金融|支付宝|微信支付|财付通|市场监|监管|公安|法院|税务|消协|消费者协会|12315|平台|小二/;
 /** What the shop's own headings are (旗舰店, 专卖店, 店铺 …): a shop naming itself. */
 const SHOP = /店|铺|工作室|通知|提示|提醒|公告|活动|福利|上新|预售|发货|优惠/;
 /** What a scam notice goes on to (理赔, 冻结, 核实身份 …). */
