@@ -1643,3 +1643,18 @@ describe('the platform’s own chat and parcels', () => {
     expect(run('你的快递我这边都能查到，在路上呢，今天晚上就到你们镇上').verdict).toBe('ok');
   });
 });
+
+describe('plain violations new writers typed (rounds 64–65)', () => {
+  it('a code on the tag that opens the brand’s own site is a QR finding', () => {
+    expect(categories('吊牌上的码您扫一扫，会打开我们的独立站，新品那边先上')).toEqual(['qr-code']);
+  });
+
+  it('declining contact and pointing to this very chat passes', () => {
+    expect(run('微信我就不加了哈，平台不让，你有啥问题就在这私信我，看到就回').verdict).toBe('ok');
+  });
+
+  it('a vague answer to a defect in new words is a poor-service tip', () => {
+    const r = run('应该是正常的吧，可能是你家地不平', { replyTo: '洗衣机脱水的时候声音特别大，整个屋都在震' });
+    expect(r.findings.map((f) => f.category)).toContain('poor-service');
+  });
+});

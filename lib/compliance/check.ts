@@ -515,9 +515,12 @@ const OWN_APP: Readonly<Record<string, RegExp>> = {
   jd: /(?:京东|咚咚|jd)(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i,
   pdd: /(?:拼多多|多多|pdd)(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i,
 };
-/** A direct message inside the workbench's own app (有问题在抖音私信我, on Douyin): the platform's own chat. */
+/** This very chat (有问题就在这私信我). */
+const HERE = /(?:在这|在这里|在这儿|这里|这边)(?:直接|就)?$/;
+/** A direct message inside the workbench's own app (有问题在抖音私信我, on Douyin) or this chat: the platform's own. */
 function ownDirectMessage(text: string, platform: string, start: number, end: number): boolean {
-  return /^私信/.test(text.slice(start, end)) && OWN_APP[platform]?.test(text.slice(Math.max(0, start - 8), start)) === true;
+  const before = text.slice(Math.max(0, start - 8), start);
+  return /^私信/.test(text.slice(start, end)) && (HERE.test(before) || OWN_APP[platform]?.test(before) === true);
 }
 
 /** The last digits of a secret read back (身份证后四位是203X, 尾号0009的卡): the buyer's own, checked; not asked for. */
