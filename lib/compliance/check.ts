@@ -417,7 +417,7 @@ function endsModelCode(text: string, start: number): boolean {
 }
 
 /** The buyer's words told back (您说的支付宝扫码，我们这边不支持; 你问的加微信): what follows them is theirs. */
-const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾客|有客人|您朋友|你朋友|朋友)(说的|说|讲|问的|问|提到的|讲的|说那个|问那个|问能不能|问可不可以|问可以|问能否|问有没有|问是不是|问要不要)(要|想|想要)?(那个|这个|那种|这种)?[：:\s'"“‘「『]*$/;
+const TOLD_BACK = /(您|你|有人|买家|顾客|客户|别人|有买家|有顾客|有客人|您朋友|你朋友|朋友|私信里|评论里|评论区里?|弹幕里?|直播间里?)(说的|说|讲|问的|问|提到的|讲的|说那个|问那个|问能不能|问可不可以|问可以|问能否|问有没有|问是不是|问要不要)(要|想|想要)?(那个|这个|那种|这种)?[：:\s'"“‘「『]*$/;
 /**
  * A clause that opens on the buyer's words told back (您说不删差评就上门找我们，…; 您说要找人来我们店里闹，…;
  * 有人说只要返十块就给五星): all of it, up to the finding, is theirs. Not 你说你… (a rhetorical jab of the
