@@ -507,20 +507,17 @@ function inAppGroup(text: string, rule: number, start: number, end: number): boo
 }
 
 const INVITE = ruleIndex('contact.invite');
-/** The workbench's own app, as agents name it. */
-const OWN_APP: Readonly<Record<string, RegExp>> = {
-  douyin: /(?:抖音|抖店|dy)(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i,
-  kuaishou: /(?:快手|ks)(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i,
-  taobao: /(?:淘宝|天猫|千牛|旺旺|tb)(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i,
-  jd: /(?:京东|咚咚|jd)(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i,
-  pdd: /(?:拼多多|多多|pdd)(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i,
-};
 /** This very chat (有问题就在这私信我). */
 const HERE = /(?:在这|在这里|在这儿|这里|这边)(?:直接|就)?$/;
+/** What may stand between the app's name and 私信 (抖音app上直接私信我). */
+const DM_TAIL = /(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i;
 /** A direct message inside the workbench's own app (有问题在抖音私信我, on Douyin) or this chat: the platform's own. */
 function ownDirectMessage(text: string, platform: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 8), start);
-  return /^私信/.test(text.slice(start, end)) && (HERE.test(before) || OWN_APP[platform]?.test(before) === true);
+  if (!text.startsWith('私信', start) || start >= end) return false;
+  const before = text.slice(Math.max(0, start - 10), start);
+  if (HERE.test(before)) return true;
+  const head = before.replace(DM_TAIL, '').toLowerCase();
+  return OWN_MARKETS.get(platform)?.some((m) => head.endsWith(m)) === true;
 }
 
 /** The last digits of a secret read back (身份证后四位是203X, 尾号0009的卡): the buyer's own, checked; not asked for. */

@@ -20,6 +20,11 @@ const HARM = DETECTOR?.bits.harm ?? 0;
 const PRIVATE = DETECTOR?.bits.private ?? 0;
 const OK = DETECTOR?.ok ?? 0;
 const FAMILIES = [LIFE, KNOW, PRESS, HARM, PRIVATE];
+/** Bits of `present`, one per family, in the order of FAMILIES. */
+const HAS_LIFE = 1;
+const HAS_KNOW = 2;
+const HAS_PRESS = 4;
+const HAS_PRIVATE = 16;
 
 /** 不, 没, 唔 (Cantonese 不): 不知道 is no claim to know, unless 以为 comes before it (别以为我不知道). */
 const NOT_CODES = new Set([0x4e0d, 0x6ca1, 0x5514]);
@@ -50,11 +55,11 @@ export function menaceFindings(scan: Scan, out: Candidate[]): void {
     }
   }
   // The buyer's private life counts as their life among the four.
-  if (present & 16) present |= 1;
+  if (present & HAS_PRIVATE) present |= HAS_LIFE;
   let families = 0;
   for (let f = 0; f < 4; f++) if (present & (1 << f)) families++;
   // The buyer's life beyond the order, with a claim to know it or pressure: 你车牌号我都记下了.
-  if (families >= 3 || ((present & 16) !== 0 && (present & 6) !== 0)) {
+  if (families >= 3 || ((present & HAS_PRIVATE) !== 0 && (present & (HAS_KNOW | HAS_PRESS)) !== 0)) {
     let start = view.length;
     let end = 0;
     for (const list of byFamily)
