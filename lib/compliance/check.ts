@@ -513,7 +513,7 @@ const HERE = /(?:在这|在这里|在这儿|这里|这边)(?:直接|就)?$/;
 const DM_TAIL = /(?:app)?(?:上|里)?(?:直接|就|给|找)?$/i;
 /** A direct message inside the workbench's own app (有问题在抖音私信我, on Douyin) or this chat: the platform's own. */
 function ownDirectMessage(text: string, platform: string, start: number, end: number): boolean {
-  if (!text.startsWith('私信', start) || start >= end) return false;
+  if (!text.startsWith('私信', start) || end - start < 2) return false;
   const before = text.slice(Math.max(0, start - 10), start);
   if (HERE.test(before)) return true;
   const head = before.replace(DM_TAIL, '').toLowerCase();

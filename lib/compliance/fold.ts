@@ -9,6 +9,9 @@
 import traditional from './lexicon/traditional.json';
 
 /** Classes (low 3 bits). */
+/** A CJK unified ideograph (the common Chinese characters). */
+export const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
 export const WORD = 1;
 /** Dropped between characters in the separator-free view: spaces, dots, dashes, emoji, zero-width … */
 export const SEP = 2;

@@ -8,7 +8,7 @@
  * - link view: folded, with spaces, brackets, quotes and emoji dropped and spelled-out dots
  *   (点, 。, dot) turned into "."; URLs and e-mail addresses are read here.
  */
-import { classOf, foldAstral, mayStartStar, starAt, foldCode, foldMulti, LINK_DROP, MULTI_CODE, SEP, SPACE } from './fold';
+import { classOf, foldAstral, mayStartStar, starAt, foldCode, foldMulti, isHan, LINK_DROP, MULTI_CODE, SEP, SPACE } from './fold';
 
 export interface View {
   /** Folded code units; only [0, length) is meaningful. */
@@ -60,8 +60,6 @@ function digitOf(c: number): number {
   const f = foldCode(c);
   return f >= 0x30 && f <= 0x39 ? f - 0x30 : -1;
 }
-
-const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /** Emit the folded form of unit c (original span [i, end)). */
 function emit(v: View, c: number, i: number, end: number): void {

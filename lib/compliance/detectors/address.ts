@@ -17,6 +17,7 @@
 import { type Candidate, fromView, type Scan } from '../hits';
 import { ruleIndex } from '../lexicon';
 import { viewString } from '../views';
+import { isHan } from '../fold';
 
 const STREET = ruleIndex('address.street');
 
@@ -24,7 +25,6 @@ const code = (s: string) => s.charCodeAt(0);
 const HAO = code('号');
 const DUAN = code('段');
 const DA = code('大');
-const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isAlnum = (c: number) => isDigit(c) || (c >= 0x61 && c <= 0x7a);
 const isNameChar = (c: number) => isHan(c) || isAlnum(c);

@@ -10,6 +10,7 @@
 import { type Candidate, clauseBounds, fromView, type Scan } from '../hits';
 import { ruleIndex } from '../lexicon';
 import { viewString } from '../views';
+import { isHan } from '../fold';
 
 const CLAIM = ruleIndex('absolute.claim');
 const ZUI = '最'.charCodeAt(0);
@@ -18,7 +19,6 @@ const ZUI = '最'.charCodeAt(0);
 const NOT_A_CLAIM =
   /^(近|后|终|早|晚|迟|初|先|末|起码|主要|重要|关键|常|怕|讨厌|担心|关心|需要|想|不|适合|合适|喜欢|爱|佳(赏味|食用|饮用|使用|观赏|保质)|上|下|左|右|前|里|外|内|底|顶|边|中间|少|多|大|小|长|短|新|轻|重|宽|窄|深|浅|厚|薄(?!款)|粗|细|远|慢|迟|晚|久(?!的)|差|坏|难|容易|简单|方便|省事|稳妥|保险|划不来|值得一提|值得注意|值得关心|开始|终于|终解释|美的时光|美的回忆|可爱的人|亲爱|尊贵的|高\d|低\d|快(明|今|后|当|隔|次|下|本|\d|[一二两三四五六七八九十]|几|也|要|就|能|可以|的话)|字|好(?!的|(用|吃|看|穿|喝|听|玩|闻|卖|使)(的|了|$|[，,。.!！~～]))|高(?!(品质|档|级|端|水平|标准|规格的?品))|低(?!(价|折扣|的价|售价|到手价)))/;
 
-const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 /** The squashed view is lower case: a latin letter is a–z. */
 const isLatin = (c: number) => c >= 0x61 && c <= 0x7a;
 /** Words before 最 in the clause that make it a question (哪款最…, 什么最…). */
